@@ -1,0 +1,38 @@
+# Quick start: `make run` builds the warehouse, `make test` runs the tests. `make help` lists all.
+SHELL := /bin/bash
+PYTHON ?= python3
+# uv from PATH, else the uv module of python3 (installed with pip on first use)
+UV := $(or $(shell command -v uv 2>/dev/null),$(PYTHON) -m uv)
+export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
+export DAGSTER_DISABLE_TELEMETRY := 1
+export UV_LINK_MODE := copy
+RUN := $(UV) run --frozen --no-sync
+
+.PHONY: help env run full-refresh ui test extract clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+env: ## create .venv from uv.lock (uv is installed with pip if missing)
+	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
+	@$(UV) sync --frozen --quiet
+	@mkdir -p $(DAGSTER_HOME)
+
+run: env ## build or refresh the warehouse (SEEDS_DIR → WAREHOUSE_PATH) and print a summary
+	@$(RUN) python -m pipelines.run
+
+full-refresh: env ## re-extract every article from scratch
+	@$(RUN) python -m pipelines.run --full-refresh
+
+ui: env ## start the Dagster UI on http://127.0.0.1:3000
+	@$(RUN) dagster dev -h 127.0.0.1 -p $${PORT:-3000}
+
+extract: env ## print the facts of FILES as JSON lines: make extract FILES="seeds/*.txt"
+	@$(RUN) python -m pipelines.extract $(FILES)
+
+test: env ## run the whole test suite
+	@$(RUN) pytest $(PYTEST_ARGS)
+
+clean: ## delete the built warehouse and the local Dagster instance's runs
+	rm -f warehouse/*.duckdb warehouse/*.duckdb.wal
+	find $(DAGSTER_HOME) -mindepth 1 ! -name dagster.yaml -exec rm -rf {} +

@@ -1,0 +1,27 @@
+"""The Dagster shell around the pure extraction core (pipelines.extraction) and the warehouse
+loader (warehouse.load): assets, resources, the refresh job and its schedule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+
+from .automation import daily_refresh, refresh_warehouse
+from .facts.assets import facts
+from .ingest.assets import articles
+from .resources import default_resources
+from .tables.assets import family_tables
+
+all_assets = [articles, facts, *family_tables]
+
+
+def build_definitions(seeds: Path | None = None, warehouse: Path | None = None) -> dg.Definitions:
+    """Definitions for a seeds folder and a warehouse file (defaults: SEEDS_DIR / WAREHOUSE_PATH)."""
+    return dg.Definitions(
+        assets=all_assets,
+        jobs=[refresh_warehouse],
+        schedules=[daily_refresh],
+        resources=default_resources(seeds, warehouse),
+        executor=dg.in_process_executor,
+    )

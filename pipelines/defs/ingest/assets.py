@@ -1,0 +1,61 @@
+"""articles + ingest_errors: the seeds folder, read into the warehouse."""
+
+
+import dagster as dg
+from dagster_duckdb import DuckDBResource
+
+from warehouse.load import preview_markdown, sync_articles
+
+from ..progress import Progress
+from ..resources import WAREHOUSE_POOL, SeedsFolder
+
+
+def _errors_markdown(errors) -> str:
+    if not errors:
+        return "_no ingest errors_"
+    lines = ["| path | kind | message |", "| --- | --- | --- |"]
+    lines += [f"| {e.path} | {e.kind} | {e.message.replace('|', '/')} |" for e in errors[:50]]
+    return "\n".join(lines)
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec("articles", group_name="ingest", kinds={"duckdb"},
+                     description="One row per article file read from the seeds folder (front matter + body)."),
+        dg.AssetSpec("ingest_errors", group_name="ingest", kinds={"duckdb"},
+                     description="Files in the seeds folder that could not be read as articles, with the reason."),
+    ],
+    pool=WAREHOUSE_POOL,
+)
+def articles(context: dg.AssetExecutionContext, duckdb: DuckDBResource, seeds: SeedsFolder):
+    """Read new and changed files (by content hash); unchanged files are not parsed again."""
+    folder = seeds.folder()
+    with duckdb.get_connection() as con:
+        report = sync_articles(con, folder, progress=Progress(context.log, "reading articles", "file"))
+        preview = preview_markdown(
+            con, "SELECT path, title, source, author, published_date FROM articles ORDER BY published_date DESC, path"
+        )
+        total = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
+    context.log.info(
+        f"{report.files:,} files in {folder}: {len(report.new):,} new, {len(report.changed):,} changed, "
+        f"{report.unchanged:,} unchanged, {len(report.removed):,} removed, {len(report.errors):,} ingest errors"
+    )
+    for error in report.errors:
+        context.log.warning(f"{error.path}: {error.kind}: {error.message}")
+    yield dg.MaterializeResult(
+        asset_key="articles",
+        metadata={
+            "dagster/row_count": total,
+            "seeds_folder": str(folder),
+            "files": report.files,
+            "new": len(report.new),
+            "changed": len(report.changed),
+            "unchanged": report.unchanged,
+            "removed": len(report.removed),
+            "preview": dg.MetadataValue.md(preview),
+        },
+    )
+    yield dg.MaterializeResult(
+        asset_key="ingest_errors",
+        metadata={"dagster/row_count": len(report.errors), "errors": dg.MetadataValue.md(_errors_markdown(report.errors))},
+    )

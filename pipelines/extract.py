@@ -1,0 +1,63 @@
+"""Print the facts found in article files as JSON lines, without Dagster or a warehouse.
+
+    python -m pipelines.extract seeds/000_df353a59485ac43f.txt
+    python -m pipelines.extract --family price_point path/to/*.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from pipelines.extraction.articles import IngestError, parse_article
+from pipelines.extraction.facts import FAMILIES, extract_facts
+
+_FIELDS = (
+    "family", "entity", "value", "unit", "bound", "value_low", "value_high", "as_of_date",
+    "as_of_precision", "baseline_date", "baseline_precision", "subject", "segment", "currency",
+    "direction", "condition", "quote", "char_start", "char_end", "fact_id",
+)
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(type(value))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m pipelines.extract",
+        description="Extract daily token usage, growth multiples and price points from article files "
+        "and print one JSON object per fact (errors go to stderr).",
+    )
+    parser.add_argument("paths", nargs="+", type=Path, help="article files (Markdown with YAML front matter)")
+    parser.add_argument("--family", choices=FAMILIES, action="append", help="only these families (repeatable)")
+    args = parser.parse_args(argv)
+
+    status = 0
+    for path in args.paths:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            print(f"{path}: cannot read the file: {exc.strerror}", file=sys.stderr)
+            status = 1
+            continue
+        article = parse_article(raw, path.name)
+        if isinstance(article, IngestError):
+            print(f"{path}: {article.kind}: {article.message}", file=sys.stderr)
+            status = 1
+            continue
+        for fact in extract_facts(article):
+            if args.family and fact.family not in args.family:
+                continue
+            row = {"path": str(path), **{k: getattr(fact, k) for k in _FIELDS}}
+            print(json.dumps(row, ensure_ascii=False, default=_json_default))
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,184 @@
+"""Reading article files: bytes → decoded text → front matter + body, or a clear error.
+
+A file that cannot be read as an article is never silently skipped: `read_article` returns an
+`IngestError` naming the kind of problem and what to do about it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import yaml
+
+ARTICLE_SUFFIXES = (".md", ".txt", ".markdown")
+
+
+@dataclass(frozen=True)
+class Article:
+    article_id: str
+    path: str  # relative to the seeds folder, with forward slashes
+    title: str | None
+    source: str | None
+    author: str | None
+    url: str | None
+    published_date: date
+    content_sha256: str
+    encoding: str
+    body: str  # the text after the front matter; fact offsets index into it
+
+
+@dataclass(frozen=True)
+class IngestError:
+    path: str
+    kind: str
+    message: str
+    content_sha256: str | None = None
+
+
+def article_id_for(relative_path: str) -> str:
+    """Stable id: the same path keeps its id when its content changes (its facts are replaced)."""
+    return hashlib.sha256(relative_path.encode("utf-8")).hexdigest()[:16]
+
+
+def discover(folder: Path) -> list[Path]:
+    """Article files under `folder`, recursively, in a stable order. Hidden files are ignored."""
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in ARTICLE_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """UTF-8 (with or without BOM); GB18030 (a superset of GBK) as the fallback the Chinese
+    press still uses. Raises UnicodeDecodeError when neither reads the bytes as text."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        text = raw.decode("gb18030")  # raises if these are not GB text either
+        return text, "gb18030"
+
+
+_OPENING = re.compile(r"\A[ \t]*---[ \t]*\r?\n")
+_CLOSING = re.compile(r"^[ \t]*---[ \t]*\r?$", re.MULTILINE)
+
+
+def split_front_matter(text: str) -> tuple[str, str] | None:
+    """(front matter, body), or None when the text does not open with a `---` line.
+
+    Raises ValueError for an opening `---` that is never closed.
+    """
+    opening = _OPENING.match(text.lstrip("\ufeff\r\n"))
+    if not opening:
+        return None
+    text = text.lstrip("\ufeff\r\n")
+    closing = _CLOSING.search(text, opening.end())
+    if not closing:
+        raise ValueError("the front matter opens with '---' but has no closing '---' line")
+    body_start = closing.end()
+    if text.startswith("\r\n", body_start):
+        body_start += 2
+    elif text.startswith("\n", body_start):
+        body_start += 1
+    return text[opening.end() : closing.start()], text[body_start:]
+
+
+def _as_date(value: object) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    match = re.match(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})", text)
+    if not match:
+        raise ValueError(f"date {text!r} is not a YYYY-MM-DD date")
+    year, month, day = (int(g) for g in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(f"date {text!r} does not exist on the calendar") from None
+
+
+def _text(meta: dict, *keys: str) -> str | None:
+    for key in keys:
+        value = meta.get(key)
+        if value not in (None, ""):
+            return str(value).strip()
+    return None
+
+
+def parse_article(raw: bytes, relative_path: str) -> Article | IngestError:
+    """Parse one file's bytes. Never raises for bad input: returns an IngestError instead."""
+    sha = hashlib.sha256(raw).hexdigest()
+
+    def error(kind: str, message: str) -> IngestError:
+        return IngestError(relative_path, kind, message, sha)
+
+    if not raw.strip():
+        return error("empty", "the file is empty; write the article or delete the file")
+    if b"\x00" in raw[:8192]:
+        return error("binary", "the file holds binary data (NUL bytes), not text; remove it from the seeds folder")
+    try:
+        text, encoding = decode(raw)
+    except UnicodeDecodeError as exc:
+        return error(
+            "encoding",
+            f"the file is neither UTF-8 nor GB18030 text (bad byte at offset {exc.start}); "
+            "re-save it as UTF-8",
+        )
+    try:
+        parts = split_front_matter(text)
+    except ValueError as exc:
+        return error("unterminated_front_matter", f"{exc}; add a line with '---' after the last field")
+    if parts is None:
+        return error(
+            "no_front_matter",
+            "the file does not start with a '---' front matter block; add one with at least "
+            "'date: YYYY-MM-DD' (dates in the text are resolved against it, so it is not guessed)",
+        )
+    front, body = parts
+    try:
+        meta = yaml.safe_load(front) or {}
+    except yaml.YAMLError as exc:
+        first_line = str(exc).splitlines()[0]
+        return error("bad_front_matter", f"the front matter is not valid YAML ({first_line})")
+    if not isinstance(meta, dict):
+        return error("bad_front_matter", "the front matter must be 'key: value' lines")
+    raw_date = meta.get("date") or meta.get("published") or meta.get("published_date")
+    if raw_date in (None, ""):
+        return error("missing_date", "the front matter has no 'date:' field; add the publish date as YYYY-MM-DD")
+    try:
+        published = _as_date(raw_date)
+    except ValueError as exc:
+        return error("invalid_date", f"{exc}; fix the 'date:' field")
+    if not body.strip():
+        return error("empty_body", "the article has front matter but no text")
+    return Article(
+        article_id=article_id_for(relative_path),
+        path=relative_path,
+        title=_text(meta, "title"),
+        source=_text(meta, "source", "publisher", "site"),
+        author=_text(meta, "author", "authors"),
+        url=_text(meta, "url", "link"),
+        published_date=published,
+        content_sha256=sha,
+        encoding=encoding,
+        body=body,
+    )
+
+
+def read_article(path: Path, folder: Path) -> Article | IngestError:
+    relative = path.relative_to(folder).as_posix()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return IngestError(relative, "unreadable", f"cannot read the file: {exc.strerror}")
+    return parse_article(raw, relative)

@@ -1,0 +1,171 @@
+"""The grammar of Chinese quantities, dates and cues, as data.
+
+Everything the extractor knows about the language lives here as tables; the modules next to
+this one only apply them. To teach the extractor a new phrasing, add a row here (and a case
+to tests/test_phrases.py), not a branch in the code.
+"""
+
+from __future__ import annotations
+
+# --- Characters -------------------------------------------------------------------------------
+
+# Traditional → simplified for characters that occur in numbers, units, dates and cue words.
+# The mapping is one character to one character so offsets into the original text survive.
+TRADITIONAL_TO_SIMPLIFIED = str.maketrans(
+    # traditional characters ...
+    "萬億兩幾數餘約達過與較長調處費價輸緩據僅內將時間門國華雲騰訊問義譜階躍聯發後從減錢塊級計單規額幣臺灣團隊廠為這來個們還進運維設顯報導總經濟絡網頁題類應態測試檔檢體積極樣廣電話車書學習語創動勢區醫東開關於對麼實際現點務業場銷礎歲龍當產專屬歷統術紀錄漲滿讓雙週萊歐亞資訂購銀證險戶員號預覽標準評領倍輕質優勝選擇寫讀碼視頻圖像聲講說認識別稱謂兆筆項條蓋畫齊裡裏隻剛線紛變齡壓佔贏虧損潤盤補貼懸釋啟遞邊權節漸奪鏈揮僱負責雜鬆緊衝擊隨顧",
+    # ... and their simplified forms, position by position
+    "万亿两几数余约达过与较长调处费价输缓据仅内将时间门国华云腾讯问义谱阶跃联发后从减钱块级计单规额币台湾团队厂为这来个们还进运维设显报导总经济络网页题类应态测试档检体积极样广电话车书学习语创动势区医东开关于对么实际现点务业场销础岁龙当产专属历统术纪录涨满让双周莱欧亚资订购银证险户员号预览标准评领倍轻质优胜选择写读码视频图像声讲说认识别称谓兆笔项条盖画齐里里只刚线纷变龄压占赢亏损润盘补贴悬释启递边权节渐夺链挥雇负责杂松紧冲击随顾",
+)
+
+# Full-width forms → ASCII (digits, Latin letters, % . , $). Also one-to-one.
+FULLWIDTH_TO_ASCII = str.maketrans(
+    "０１２３４５６７８９％．＄ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ"
+    "ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ／～－",
+    "0123456789%.$ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz/~-",
+)
+
+# --- Numerals ---------------------------------------------------------------------------------
+
+CHINESE_DIGITS = {
+    "零": 0, "〇": 0, "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3,
+    "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8,
+    "九": 9, "玖": 9,
+}
+
+# Units inside a Chinese numeral ("一千二百" = 1200).
+CHINESE_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+
+# Magnitudes that scale a number ("5000亿", "4 万亿", "1.3万亿"). They multiply when stacked:
+# 千万 = 千 × 万 = 1e7; 万亿 = 万 × 亿 = 1e12. 兆 is 1e12, the reading of Taiwanese tech press
+# and of token/money contexts (never the SI "mega").
+MAGNITUDES = {
+    "十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8, "兆": 1e12,
+}
+
+# Vague amounts, written as a multiplier range over the magnitude that follows them.
+# "数千万" = 数 × 千万 → [2, 9] × 1e7. "十几倍" = [11, 19]. "上百亿" = [1, 9.99] × 1e10.
+VAGUE_PREFIXES = {
+    # prefix: (low multiplier, high multiplier, bound)
+    "十几": (11, 19, "approx"),
+    "几十": (20, 90, "approx"),
+    "数十": (20, 90, "approx"),
+    "几百": (200, 900, "approx"),
+    "数百": (200, 900, "approx"),
+    "几千": (2000, 9000, "approx"),
+    "数千": (2000, 9000, "approx"),
+    "上百": (100, 999, "ge"),
+    "上千": (1000, 9999, "ge"),
+    "上万": (10000, 99999, "ge"),
+    "几": (2, 9, "approx"),
+    "数": (2, 9, "approx"),
+}
+
+# A trailing 多/余/来 after a number means "a bit more than": 50多 → (50, 60); 1亿多 → (1e8, 2e8).
+MORE_THAN_SUFFIXES = ("多", "余", "来")
+
+# --- Bounds -------------------------------------------------------------------------------------
+
+# Words right before a number that qualify it. Longest first when matching.
+BOUND_PREFIXES = {
+    "不超过": "le", "不高于": "le", "最多": "le", "至多": "le", "最高": "le",
+    "不低于": "ge", "不少于": "ge", "至少": "ge",
+    "不到": "lt", "不足": "lt", "低于": "lt", "少于": "lt", "未满": "lt",
+    "超过": "gt", "突破": "gt", "超出": "gt", "高于": "gt", "多于": "gt", "大于": "gt",
+    "逾": "gt", "超": "gt",
+    "将近": "approx", "接近": "approx", "大约": "approx", "约为": "approx", "约": "approx",
+    "近": "approx", "大概": "approx", "约合": "approx",
+    "达到": "eq", "达": "eq", "为": "eq", "是": "eq", "只有": "eq", "仅为": "eq", "仅": "eq",
+    "只要": "eq", "低至": "eq", "降至": "eq", "降到": "eq", "来到": "eq", "至": "eq", "到": "eq",
+}
+
+# Filler allowed between a bound word and the number ("已突破", "已经超过了").
+BOUND_FILLERS = ("了", "已", "已经", "就", "都", "更是", "也", "均", "分别", "还")
+
+# Words right after a number (and its unit) that qualify it.
+BOUND_SUFFIXES = {
+    "以上": "gt", "之多": "gt", "有余": "gt",
+    "以内": "le", "以下": "lt",
+    "左右": "approx", "上下": "approx", "级": "approx", "量级": "approx", "规模": "approx",
+}
+
+# --- Units --------------------------------------------------------------------------------------
+
+TOKEN_WORDS = ("tokens", "token", "词元")
+
+# Currency words → pint unit names (the project registry defines CNY, USD and CNY_li/CNY_fen).
+CURRENCY_WORDS = {
+    "人民币": "CNY", "块钱": "CNY", "元": "CNY", "块": "CNY", "厘": "CNY_li", "分钱": "CNY_fen",
+    "美元": "USD", "美金": "USD", "刀": "USD",
+}
+CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "¥": "CNY", "￥": "CNY", "RMB": "CNY", "CNY": "CNY", "USD": "USD"}
+
+# Price denominators: how many tokens a price is quoted for.
+TOKEN_COUNT_WORDS = {
+    "百万": 1e6, "一百万": 1e6, "1百万": 1e6, "100万": 1e6, "1M": 1e6, "M": 1e6, "million": 1e6,
+    "千": 1e3, "一千": 1e3, "1千": 1e3, "1000": 1e3, "1K": 1e3, "K": 1e3, "thousand": 1e3,
+    "万": 1e4, "一万": 1e4, "1万": 1e4, "1": 1.0, "": 1.0,
+}
+
+# --- Dates --------------------------------------------------------------------------------------
+
+RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}
+RELATIVE_MONTHS = {"本月": 0, "这个月": 0, "上月": -1, "上个月": -1}
+QUARTER_WORDS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+# Year-edge words: (month, precision) of the period they name.
+YEAR_EDGES = {
+    "年底": (12, "month"), "年末": (12, "month"), "底": (12, "month"),
+    "年初": (1, "month"), "初": (1, "month"), "年中": (6, "month"),
+}
+
+# "今天/目前/近期" mean the article's own date.
+NOW_WORDS = ("今天", "今日", "目前", "当前", "近日", "日前", "现在", "如今", "近期")
+
+# Markers that make the date next to them a growth baseline rather than the as-of date.
+BASELINE_BEFORE = ("相较于", "相比于", "相较", "相比", "对比", "较", "比", "与", "和", "同", "自", "从")
+BASELINE_AFTER = ("相比", "相较", "以来", "至今", "开始", "起")
+
+# Baselines that name the entity's launch (resolved with the registry's `launched`).
+LAUNCH_BASELINE_CUES = (
+    "发布初期", "发布之初", "发布时", "发布以来", "推出以来", "上线以来", "发布初", "上线初期",
+    "推出之初", "刚发布时", "模型发布时期", "发布时期",
+)
+
+# --- Metric cues --------------------------------------------------------------------------------
+
+DAILY_CUES = ("日均", "每天", "每日", "单日", "一天", "日调用", "天均", "日消耗", "日处理")
+RATE_CUES = ("每分钟", "每秒", "每小时", "TPM", "RPM", "TPS", "QPS", "/分钟", "/秒", "/min", "/s")
+USAGE_NOUNS = ("使用量", "调用量", "消耗量", "处理量", "请求量", "用量", "消耗", "吞吐量", "调用规模")
+
+GROWTH_VERBS = (
+    "增长了", "增长", "增加了", "增加", "提升了", "提升", "提高了", "提高", "上涨了", "上涨",
+    "上升了", "上升", "飙升了", "飙升", "暴涨了", "暴涨", "激增了", "激增", "猛增", "翻了", "翻",
+    "扩大了", "扩大", "增至", "涨了", "增", "涨",
+)
+
+# Nouns that make a number something other than token usage, price or usage growth.
+DISTRACTOR_NOUNS = (
+    "月活", "日活", "MAU", "DAU", "用户", "参数", "上下文", "融资", "营收", "收入", "利润",
+    "估值", "GPU", "显卡", "算力", "复合增长率", "增长率", "增速", "份额", "占比", "市值",
+    "下载", "员工", "开发者", "企业客户数", "访问量", "播放",
+)
+
+# Comparisons between companies or models rather than growth over time.
+COMPARISON_CUES = ("差距", "竞品", "同行", "对手", "其他", "业界", "行业平均", "同类", "同梯队", "等效", "相当于")
+
+# Scenario or segment markers: "在信息处理场景" → segment 信息处理.
+SEGMENT_PATTERNS = (r"在([^，,。在]{1,12}?)(?:场景|领域|行业|赛道|方向)",)
+
+# Price directions and conditions.
+DIRECTION_CUES = {"输入": "input", "input": "input", "输出": "output", "output": "output",
+                  "提示": "input", "补全": "output", "生成": "output"}
+CONDITION_CUES = {
+    "缓存未命中": "cache_miss", "未命中缓存": "cache_miss", "cache miss": "cache_miss",
+    "缓存命中": "cache_hit", "命中缓存": "cache_hit", "cache hit": "cache_hit",
+    "夜间": "off_peak", "闲时": "off_peak", "错峰": "off_peak", "优惠时段": "off_peak",
+    "批量": "batch", "batch": "batch",
+}
+FREE_CUES = ("全面免费", "完全免费", "永久免费", "免费开放", "免费使用", "免费调用", "宣布免费", "免费")
+PRICE_CUT_CUES = ("降至", "降到", "降为", "下调至", "下调到", "调整为", "调整至", "降低到", "降低至", "下降到", "下降至", "至", "到")
+FROM_MARKERS = ("从", "由")

@@ -1,0 +1,94 @@
+"""Text plumbing: normalization that keeps offsets, sentence and clause spans.
+
+Every function here returns spans into the *original* article body, so a fact's quote and its
+`char_start`/`char_end` always point at what the article really says.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .grammar import FULLWIDTH_TO_ASCII, TRADITIONAL_TO_SIMPLIFIED
+
+# Markdown images and link targets, bare URLs and e-mail-like strings hold digits that are not
+# quantities; they are blanked out (same length) before matching.
+_NOISE = re.compile(
+    r"""
+      !\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)    # ![alt](url)
+    | \]\([^)\n]{0,2000}\)                     # the (url) part of [text](url)
+    | https?://[^\s)）\]>"']{1,2000}           # bare URLs
+    | <[^>\n]{1,200}>                          # inline HTML tags
+    """,
+    re.VERBOSE,
+)
+
+_SENTENCE_END = re.compile(r"[。！？!?\n｜|]+")
+_CLAUSE_END = re.compile(r"[，,；;：:（）()“”「」\"]|——")
+_TRIM = " \t\r\n*#>_-—·•　"
+
+
+def normalize(text: str) -> str:
+    """Same-length normal form: simplified characters, ASCII digits, noise blanked out.
+
+    Because the mapping is one character to one character, an offset found in the
+    normalized text is the same offset in the original.
+    """
+    norm = text.translate(TRADITIONAL_TO_SIMPLIFIED).translate(FULLWIDTH_TO_ASCII)
+    norm = _NOISE.sub(lambda m: " " * len(m.group(0)), norm)
+    assert len(norm) == len(text)
+    return norm
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+    def of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
+def sentences(norm: str) -> list[Span]:
+    """Sentence spans, split at 。！？ and line breaks; the terminator stays with its sentence."""
+    spans: list[Span] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(norm):
+        end = match.end()
+        # keep a closing quote that follows the terminator inside the sentence
+        span = _trimmed(norm, start, match.start() + (1 if norm[match.start()] in "。！？!?" else 0))
+        if span:
+            spans.append(span)
+        start = end
+    span = _trimmed(norm, start, len(norm))
+    if span:
+        spans.append(span)
+    return spans
+
+
+def clauses(norm: str, sentence: Span) -> list[Span]:
+    """Clause spans inside a sentence, split at commas, semicolons, colons, brackets and quotes."""
+    spans: list[Span] = []
+    start = sentence.start
+    for match in _CLAUSE_END.finditer(norm, sentence.start, sentence.end):
+        span = _trimmed(norm, start, match.start())
+        if span:
+            spans.append(span)
+        start = match.end()
+    span = _trimmed(norm, start, sentence.end)
+    if span:
+        spans.append(span)
+    return spans
+
+
+def squash(text: str) -> str:
+    """Drop the spaces the press puts between Chinese and Latin text: '日均 tokens 使用量' → '日均tokens使用量'."""
+    return re.sub(r"\s+", "", text)

@@ -1,0 +1,109 @@
+"""Build or refresh the warehouse from the command line: every asset, in-process, then a summary.
+
+    python -m pipelines.run                  # SEEDS_DIR → WAREHOUSE_PATH (defaults: seeds/, warehouse/metrics.duckdb)
+    python -m pipelines.run --full-refresh   # re-extract every article
+
+The run is recorded in the Dagster instance at DAGSTER_HOME when it is set (`make run` sets it
+to .dagster_home), so it shows in `make ui` too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from warehouse.db import connect, seeds_dir, warehouse_path
+
+EXIT_WAREHOUSE_ERROR = 2
+
+
+def human(n: float) -> str:
+    """1234567 → '1.2M'; small numbers stay as they are."""
+    for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if abs(n) >= size:
+            return f"{n / size:.1f}{suffix}"
+    return f"{n:,.0f}" if float(n).is_integer() else f"{n:,.2f}"
+
+
+def summary(path: Path) -> str:
+    with connect(path, read_only=True) as con:
+        def count(table: str) -> int:
+            return con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+
+        errors = con.execute("SELECT path, kind, message FROM ingest_errors ORDER BY path").fetchall()
+        lines = [
+            f"Warehouse: {path}",
+            f"  articles           {count('articles'):>8,}",
+            f"  facts              {count('facts'):>8,}",
+            f"  daily_token_usage  {count('daily_token_usage'):>8,}",
+            f"  growth_multiples   {count('growth_multiples'):>8,}",
+            f"  price_points       {count('price_points'):>8,}",
+            f"  ingest errors      {len(errors):>8,}",
+        ]
+        for error_path, kind, message in errors[:20]:
+            lines.append(f"    - {error_path}: {kind}: {message}")
+        if len(errors) > 20:
+            lines.append(f"    … and {len(errors) - 20} more: SELECT * FROM ingest_errors")
+        top = con.execute(
+            "SELECT entity, max(tokens_per_day) AS peak FROM daily_token_usage GROUP BY entity ORDER BY peak DESC LIMIT 5"
+        ).fetchall()
+        if top:
+            lines.append("  highest daily token usage: " + ", ".join(f"{e} {human(v)}" for e, v in top))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m pipelines.run",
+        description="Materialize every asset (articles → facts → family tables) into the DuckDB warehouse "
+        "and print a summary. SEEDS_DIR and WAREHOUSE_PATH choose the input folder and the database file.",
+    )
+    parser.add_argument("--full-refresh", action="store_true", help="re-extract every article, not only new or changed ones")
+    parser.add_argument("--quiet", action="store_true", help="print only the summary")
+    args = parser.parse_args(argv)
+
+    seeds, warehouse = seeds_dir(), warehouse_path()
+    if not seeds.is_dir():
+        print(f"error: the seeds folder {seeds} does not exist; set SEEDS_DIR to a folder of articles", file=sys.stderr)
+        return EXIT_WAREHOUSE_ERROR
+    try:
+        warehouse.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"error: cannot create {warehouse.parent}: {exc.strerror}; set WAREHOUSE_PATH to a writable file",
+              file=sys.stderr)
+        return EXIT_WAREHOUSE_ERROR
+
+    import dagster as dg
+
+    from pipelines.defs import all_assets
+    from pipelines.defs.resources import default_resources
+
+    instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
+    print(f"Reading {seeds} → {warehouse}", file=sys.stderr)
+    result = dg.materialize(
+        all_assets,
+        instance=instance,
+        resources=default_resources(seeds, warehouse),
+        run_config={
+            "ops": {"facts": {"config": {"full_refresh": args.full_refresh}}},
+            "loggers": {"console": {"config": {"log_level": "WARNING" if args.quiet else "INFO"}}},
+        },
+        raise_on_error=False,
+    )
+    if not result.success:
+        failure = next((e for e in result.all_events if e.is_step_failure), None)
+        reason = failure.step_failure_data.error.message.strip() if failure and failure.step_failure_data.error else "unknown"
+        print(f"\nerror: the warehouse at {warehouse} could not be updated: {reason}\n"
+              "The previous contents are unchanged (each load is one transaction). "
+              "Check that WAREHOUSE_PATH is writable and not locked by another writer, then run again.",
+              file=sys.stderr)
+        return EXIT_WAREHOUSE_ERROR
+    print()
+    print(summary(warehouse))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,68 @@
+"""Connections to the DuckDB warehouse file and its schema (DDL read from sql/ddl at run time)."""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SQL_DIR = PROJECT_ROOT / "sql"
+DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse" / "metrics.duckdb"
+DEFAULT_SEEDS = PROJECT_ROOT / "seeds"
+
+# Files are written in the v1.5.0 storage format so the DuckDB CLI from PyPI (1.5.x) can open
+# them too; duckdb 2.x reads and writes that format unchanged.
+STORAGE_VERSION = "v1.5.0"
+CONNECTION_CONFIG = {"storage_compatibility_version": STORAGE_VERSION}
+
+FAMILY_TABLES = ("daily_token_usage", "growth_multiples", "price_points")
+
+
+def warehouse_path() -> Path:
+    return Path(os.environ.get("WAREHOUSE_PATH") or DEFAULT_WAREHOUSE).expanduser().resolve()
+
+
+def seeds_dir() -> Path:
+    return Path(os.environ.get("SEEDS_DIR") or DEFAULT_SEEDS).expanduser().resolve()
+
+
+def read_sql(relative: str) -> str:
+    return (SQL_DIR / relative).read_text(encoding="utf-8")
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create every table that does not exist yet (idempotent)."""
+    for ddl in sorted((SQL_DIR / "ddl").glob("*.sql")):
+        con.execute(ddl.read_text(encoding="utf-8"))
+
+
+@contextmanager
+def connect(path: Path | str | None = None, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection to the warehouse. Readers pass read_only=True and never block a writer's
+    lock for longer than their query; writers are serialized by the Dagster pool."""
+    path = Path(path) if path else warehouse_path()
+    if read_only and not path.exists():
+        raise FileNotFoundError(f"no warehouse at {path}; build it first with `make run`")
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path), read_only=read_only, config={} if read_only else CONNECTION_CONFIG)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One load = one transaction: either all of it is visible afterwards or none of it."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")

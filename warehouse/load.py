@@ -1,0 +1,244 @@
+"""Loading the warehouse: articles from a folder, facts from articles, family tables from facts.
+
+Each function is one transaction and is idempotent: running it again on unchanged input leaves
+every table as it was. Work is incremental by content: only new or changed files are parsed and
+only articles whose content (or the extractor) changed are re-extracted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from pipelines.extraction.articles import Article, IngestError, discover, parse_article
+from pipelines.extraction.facts import EXTRACTOR_VERSION, Fact, extract_facts
+
+from .db import FAMILY_TABLES, ensure_schema, read_sql, transaction
+
+Progress = Callable[[int, int], None]
+
+ARTICLE_COLUMNS = ("article_id", "path", "title", "source", "author", "url", "published_date",
+                   "content_sha256", "encoding", "body", "loaded_at")
+FACT_COLUMNS = ("fact_id", "article_id", "family", "entity", "metric", "value", "unit", "value_low",
+                "value_high", "bound", "as_of_date", "as_of_precision", "subject", "segment",
+                "baseline_date", "baseline_precision", "currency", "direction", "condition", "quote",
+                "char_start", "char_end", "extractor_version", "extracted_at")
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
+@dataclass
+class ArticleSync:
+    files: int = 0
+    new: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+    errors: list[IngestError] = field(default_factory=list)
+
+    @property
+    def loaded(self) -> int:
+        return len(self.new) + len(self.changed) + self.unchanged
+
+
+@dataclass
+class FactSync:
+    articles_extracted: int = 0
+    articles_retired: int = 0
+    facts_written: int = 0
+    facts_deleted: int = 0
+    facts_total: int = 0
+    by_family: dict[str, int] = field(default_factory=dict)
+
+
+def sync_articles(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progress | None = None) -> ArticleSync:
+    """Bring `articles` and `ingest_errors` in line with the files in `folder`."""
+    ensure_schema(con)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"seeds folder {folder} does not exist; set SEEDS_DIR to a folder of articles")
+    known = dict(con.execute("SELECT path, content_sha256 FROM articles").fetchall())
+    report = ArticleSync()
+    paths = discover(folder)
+    report.files = len(paths)
+    parsed: list[Article] = []
+    keep: dict[str, str] = {}  # path → sha of every good article present now
+    errors: list[IngestError] = []
+    for index, path in enumerate(paths, 1):
+        relative = path.relative_to(folder).as_posix()
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            errors.append(IngestError(relative, "unreadable", f"cannot read the file: {exc.strerror}"))
+            continue
+        sha = hashlib.sha256(raw).hexdigest()
+        if known.get(relative) == sha:
+            keep[relative] = sha
+            report.unchanged += 1
+        else:
+            result = parse_article(raw, relative)
+            if isinstance(result, IngestError):
+                errors.append(result)
+            else:
+                parsed.append(result)
+                keep[relative] = sha
+        if progress:
+            progress(index, len(paths))
+
+    # Byte-identical copies under other names load once: the copy already loaded wins, else the
+    # first path in sorted order; the others are recorded as duplicates.
+    first_by_sha: dict[str, str] = {}
+    for relative in sorted(keep, key=lambda p: (p not in known or known[p] != keep[p], p)):
+        sha = keep[relative]
+        if sha in first_by_sha:
+            errors.append(IngestError(relative, "duplicate",
+                                      f"same bytes as {first_by_sha[sha]}; loaded once under that path", sha))
+        else:
+            first_by_sha[sha] = relative
+    duplicates = {e.path for e in errors if e.kind == "duplicate"}
+    parsed = [a for a in parsed if a.path not in duplicates]
+    report.unchanged -= sum(1 for p in duplicates if known.get(p) == keep.get(p))
+    report.new = [a.path for a in parsed if a.path not in known]
+    report.changed = [a.path for a in parsed if a.path in known]
+    present = set(keep) - duplicates
+    report.removed = sorted(set(known) - present)
+    report.errors = sorted(errors, key=lambda e: e.path)
+
+    loaded_at = _now()
+    rows = [{**{c: getattr(a, c) for c in ARTICLE_COLUMNS if c != "loaded_at"}, "loaded_at": loaded_at} for a in parsed]
+    new_articles = pl.DataFrame(rows, schema=_article_schema())
+    error_rows = pl.DataFrame(
+        [{"path": e.path, "kind": e.kind, "message": e.message, "content_sha256": e.content_sha256,
+          "detected_at": loaded_at} for e in report.errors],
+        schema={"path": pl.String, "kind": pl.String, "message": pl.String, "content_sha256": pl.String,
+                "detected_at": pl.Datetime("us")},
+    )
+    gone = report.removed + report.changed
+    with transaction(con):
+        if gone:
+            con.execute("DELETE FROM articles WHERE path IN (SELECT unnest(?::VARCHAR[]))", [gone])
+        con.register("new_articles", new_articles.to_arrow())
+        con.execute(f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) SELECT {', '.join(ARTICLE_COLUMNS)} FROM new_articles")
+        con.unregister("new_articles")
+        con.execute("DELETE FROM ingest_errors")
+        con.register("new_errors", error_rows.to_arrow())
+        con.execute("INSERT INTO ingest_errors SELECT path, kind, message, content_sha256, detected_at FROM new_errors")
+        con.unregister("new_errors")
+    return report
+
+
+def _article_schema() -> dict:
+    return {"article_id": pl.String, "path": pl.String, "title": pl.String, "source": pl.String,
+            "author": pl.String, "url": pl.String, "published_date": pl.Date, "content_sha256": pl.String,
+            "encoding": pl.String, "body": pl.String, "loaded_at": pl.Datetime("us")}
+
+
+def _fact_schema() -> dict:
+    return {"fact_id": pl.String, "article_id": pl.String, "family": pl.String, "entity": pl.String,
+            "metric": pl.String, "value": pl.Float64, "unit": pl.String, "value_low": pl.Float64,
+            "value_high": pl.Float64, "bound": pl.String, "as_of_date": pl.Date, "as_of_precision": pl.String,
+            "subject": pl.String, "segment": pl.String, "baseline_date": pl.Date,
+            "baseline_precision": pl.String, "currency": pl.String, "direction": pl.String,
+            "condition": pl.String, "quote": pl.String, "char_start": pl.Int32, "char_end": pl.Int32,
+            "extractor_version": pl.String, "extracted_at": pl.Datetime("us")}
+
+
+def facts_frame(facts: Iterable[Fact], extracted_at: datetime | None = None) -> pl.DataFrame:
+    extracted_at = extracted_at or _now()
+    rows = [{**f.as_row(), "extractor_version": EXTRACTOR_VERSION, "extracted_at": extracted_at} for f in facts]
+    return pl.DataFrame(rows, schema=_fact_schema()).select(FACT_COLUMNS)
+
+
+def _stale_articles(con: duckdb.DuckDBPyConnection, full_refresh: bool) -> list[Article]:
+    where = "" if full_refresh else (
+        "WHERE e.article_id IS NULL OR e.content_sha256 <> a.content_sha256 OR e.extractor_version <> ?"
+    )
+    params = [] if full_refresh else [EXTRACTOR_VERSION]
+    rows = con.execute(
+        f"""SELECT a.article_id, a.path, a.title, a.source, a.author, a.url, a.published_date,
+                   a.content_sha256, a.encoding, a.body
+            FROM articles a LEFT JOIN article_extractions e USING (article_id) {where}
+            ORDER BY a.path""",
+        params,
+    ).fetchall()
+    return [Article(*row) for row in rows]
+
+
+def sync_facts(con: duckdb.DuckDBPyConnection, progress: Progress | None = None, full_refresh: bool = False) -> FactSync:
+    """Re-extract the articles that are new or changed, retire the facts of removed ones."""
+    ensure_schema(con)
+    report = FactSync()
+    stale = _stale_articles(con, full_refresh)
+    retired = [r[0] for r in con.execute(
+        "SELECT article_id FROM article_extractions WHERE article_id NOT IN (SELECT article_id FROM articles)"
+    ).fetchall()]
+    extracted_at = _now()
+    facts: list[Fact] = []
+    counts: list[dict] = []
+    for index, article in enumerate(stale, 1):
+        found = extract_facts(article)
+        facts.extend(found)
+        counts.append({"article_id": article.article_id, "content_sha256": article.content_sha256,
+                       "extractor_version": EXTRACTOR_VERSION, "fact_count": len(found),
+                       "extracted_at": extracted_at})
+        if progress:
+            progress(index, len(stale))
+    frame = facts_frame(facts, extracted_at)
+    extractions = pl.DataFrame(counts, schema={"article_id": pl.String, "content_sha256": pl.String,
+                                               "extractor_version": pl.String, "fact_count": pl.Int32,
+                                               "extracted_at": pl.Datetime("us")})
+    touched = [a.article_id for a in stale] + retired
+    with transaction(con):
+        if full_refresh:
+            report.facts_deleted = con.execute("SELECT count(*) FROM facts").fetchall()[0][0]
+            con.execute("DELETE FROM facts")
+            con.execute("DELETE FROM article_extractions")
+        elif touched:
+            report.facts_deleted = con.execute(
+                "SELECT count(*) FROM facts WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [touched]
+            ).fetchall()[0][0]
+            con.execute("DELETE FROM facts WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [touched])
+            con.execute("DELETE FROM article_extractions WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [touched])
+        con.register("new_facts", frame.to_arrow())
+        con.execute(f"INSERT INTO facts ({', '.join(FACT_COLUMNS)}) SELECT {', '.join(FACT_COLUMNS)} FROM new_facts")
+        con.unregister("new_facts")
+        con.register("new_extractions", extractions.to_arrow())
+        con.execute("INSERT INTO article_extractions SELECT * FROM new_extractions")
+        con.unregister("new_extractions")
+    report.articles_extracted = len(stale)
+    report.articles_retired = len(retired)
+    report.facts_written = frame.height
+    report.facts_total = con.execute("SELECT count(*) FROM facts").fetchall()[0][0]
+    report.by_family = dict(con.execute("SELECT family, count(*) FROM facts GROUP BY family ORDER BY family").fetchall())
+    return report
+
+
+def build_family_table(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    """Rebuild one family table from `facts` with its SQL in sql/load/, in one transaction."""
+    if table not in FAMILY_TABLES:
+        raise ValueError(f"unknown family table {table!r}; expected one of {FAMILY_TABLES}")
+    ensure_schema(con)
+    with transaction(con):
+        con.execute(read_sql(f"load/{table}.sql"))
+    return con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+
+
+def preview_markdown(con: duckdb.DuckDBPyConnection, sql: str, limit: int = 10) -> str:
+    """A small markdown table of a query's first rows, for Dagster's asset metadata."""
+    frame = con.sql(f"SELECT * FROM ({sql}) LIMIT {int(limit)}").pl()
+    if frame.is_empty():
+        return "_no rows_"
+    header = "| " + " | ".join(frame.columns) + " |"
+    rule = "| " + " | ".join("---" for _ in frame.columns) + " |"
+    lines = [header, rule]
+    for row in frame.iter_rows():
+        cells = [("" if v is None else str(v)).replace("|", "\\|").replace("\n", " ")[:80] for v in row]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
