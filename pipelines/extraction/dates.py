@@ -15,6 +15,7 @@ from datetime import date
 from .grammar import (
     BASELINE_AFTER,
     BASELINE_BEFORE,
+    EFFECTIVE_AFTER,
     NOW_WORDS,
     QUARTER_WORDS,
     RELATIVE_MONTHS,
@@ -136,11 +137,18 @@ def _resolve_in_year(g: dict, year: int, explicit_year: bool) -> tuple[date, str
     return None
 
 
+_TIMES_OF_AFTER = re.compile(r"[ \t]*(?:同期|时|之时)?的[ \t]*(?:近|约|超过|超)?[ \t]*[\d.一二两三四五六七八九十几数]+[ \t]*倍")
+
+
 def _role(norm: str, start: int, end: int, floor: int, ceiling: int) -> str:
+    after = norm[end : min(ceiling, end + 14)]
+    if after.lstrip(" \t").startswith(EFFECTIVE_AFTER):
+        return "as_of"  # "自2月9日起": the date a price takes effect
+    if _TIMES_OF_AFTER.match(after):
+        return "baseline"  # "是去年12月的3倍"
     before = norm[max(floor, start - 4) : start].strip()
     if any(before.endswith(word) for word in BASELINE_BEFORE):
         return "baseline"
-    after = norm[end : min(ceiling, end + 14)]
     # "与去年 5 月 15 日相比", "自 2024 年 5 月正式对外推出以来"
     for word in BASELINE_AFTER:
         idx = after.find(word)
@@ -165,6 +173,9 @@ def find_dates(norm: str, published: date, start: int = 0, end: int | None = Non
         if resolved is None:
             continue
         value, precision = resolved
+        if match.group("rel_year") and match.group(0).strip() == match.group("rel_year") \
+                and norm.startswith("同期", match.end()):
+            continue  # "去年同期" is relative to the fact's own date, resolved by the caller
         mention_end = match.start() + len(match.group(0).rstrip())
         role = "as_of" if match.group("now") else _role(norm, match.start(), mention_end, start, end)
         after = norm[mention_end : mention_end + 2]

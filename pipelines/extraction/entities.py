@@ -18,15 +18,24 @@ REGISTRY_PATH = Path(__file__).with_name("entities.yaml")
 
 # A model id written in Latin letters and digits with at least one separator or digit run,
 # e.g. "Spark-X1-Pro", "abab7-preview", "Doubao-pro-32k". Not "AI", "API", "MoE".
-_MODEL_ID = re.compile(r"(?<![A-Za-z0-9_.\-/])([A-Za-z][A-Za-z]*(?:[ -]?[A-Za-z]*\d[\w.]*)(?:-[A-Za-z0-9.]+)*|[A-Za-z]+(?:-[A-Za-z0-9.]+)+)(?![A-Za-z0-9_\-/])")
-
-# A company written in Chinese with a company-like suffix, as the owner of usage figures:
-# "鱼泡科技的豆包大模型日均调用量" → 鱼泡科技.
-_COMPANY = re.compile(
-    r"([\u4e00-\u9fa5A-Za-z]{2,8}?(?:科技|公司|集团|银行|证券|保险|汽车|网络|智能|教育|医疗|传媒|信息|软件))(?=的)"
+_MODEL_ID = re.compile(
+    r"""(?<![A-Za-z0-9_.\-/])
+    (   [A-Za-z][A-Za-z]*\d[A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*     # abab6.5s, o1-mini, GLM4-Air
+      | [A-Za-z]+(?:-[A-Za-z0-9.]+)+                            # Spark-X1-Pro, moonshot-v1-8k
+    )(?![A-Za-z0-9_\-/])""",
+    re.VERBOSE,
 )
+_NOT_MODELS = {"API", "APP", "TPM", "RPM", "GPU", "CEO", "CTO", "MOE", "TOKEN", "TOKENS", "A/B"}
 
-
+# Companies not in the registry, as owners of usage figures ("鱼泡科技的豆包大模型日均调用量"
+# → 鱼泡科技): a name ending in a company-like suffix, or a name right after a noun that
+# introduces one ("模型服务平台星河算力的负责人"), followed by a word that makes it the subject.
+_COMPANY_NEXT = r"(?=的|表示|称|介绍|透露|宣布|为例|以|基于|通过|目前|已|在|则|也|自|负责人|创始人|CEO|CTO)"
+_COMPANY_SUFFIX = re.compile(r"(?:科技|公司|集团|银行|证券|保险|汽车|网络|智能|教育|医疗|传媒|信息|软件)" + _COMPANY_NEXT)
+_INTRODUCERS = ("公司", "平台", "新创", "创企", "初创企业", "车企", "厂商", "品牌")
+_INTRODUCED = re.compile(r"(?:" + "|".join(_INTRODUCERS) + r")(?P<name>[\u4e00-\u9fa5]{2,6}?)" + _COMPANY_NEXT)
+# Characters a company name never starts with when walking back from its suffix.
+_NAME_STOP = set("的以在和与及、，,。；;：:是为其被据如从由向对把将给让也都还又而或（）()“”「」 \t\n")
 @dataclass(frozen=True)
 class Entity:
     name: str
@@ -79,19 +88,31 @@ class Registry:
         found = []
         for m in _MODEL_ID.finditer(norm, start, end):
             text = m.group(1).strip()
-            if len(text) < 3 or text.upper() in {"API", "APP", "TPM", "RPM", "GPU", "CEO", "CTO", "MOE"}:
+            if len(text) < 3 or text.upper() in _NOT_MODELS:
                 continue
             entity = self.lookup(text) or Entity(text, "model")
             found.append(Mention(m.start(1), m.start(1) + len(text), entity, "model_id"))
         return found
 
     def companies(self, norm: str, start: int, end: int) -> list[Mention]:
-        found = []
-        for m in _COMPANY.finditer(norm, start, end):
-            name = m.group(1)
-            if self.lookup(name):
+        spans: list[tuple[int, int]] = []
+        for m in _COMPANY_SUFFIX.finditer(norm, start, end):
+            # walk back from the suffix to where the name starts
+            name_start = m.start()
+            while name_start > start and m.end() - name_start < 10 and norm[name_start - 1] not in _NAME_STOP \
+                    and not any(norm.startswith(w, name_start - len(w)) for w in _INTRODUCERS):
+                name_start -= 1
+            if m.start() - name_start >= 2:
+                spans.append((name_start, m.end()))
+        for m in _INTRODUCED.finditer(norm, start, end):
+            spans.append((m.start("name"), m.end("name")))
+        found, taken = [], []
+        for s, e in sorted(spans):
+            name = norm[s:e]
+            if any(s < te and ts < e for ts, te in taken) or self.lookup(name) or self.mentions(name):
                 continue
-            found.append(Mention(m.start(1), m.end(1), Entity(name, "company"), "company"))
+            taken.append((s, e))
+            found.append(Mention(s, e, Entity(name, "company"), "company"))
         return found
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 
 from . import grammar as g
@@ -74,15 +74,19 @@ class Fact:
 
 # --- Patterns ------------------------------------------------------------------------------------
 
-_TOKEN_UNIT = re.compile(r"[ \t]*(?:个[ \t]*)?(?:tokens?|词元)(?![A-Za-z])", re.IGNORECASE)
+_TOKEN_UNIT = re.compile(
+    r"[ \t]*(?:个[ \t]*)?(?:文本|多模态|输入|输出|推理|的)?[ \t]*(?:tokens?|词元)(?![A-Za-z])", re.IGNORECASE
+)
 _TOKEN_CUE = re.compile(r"tokens?|词元", re.IGNORECASE)
 # What may follow a bare token amount ("突破5000亿，" / "10000 亿规模"): punctuation, end, a bound word.
-_BARE_END = re.compile(r"[ \t]*(?:级|规模|量级|左右|以上|之多|上下)?[ \t]*(?:[，,。；;）)！!？?、]|的(?:规模|水平)|$)")
+_BARE_END = re.compile(r"[ \t]*(?:级|规模|量级|左右|以上|之多|上下)?[ \t]*(?:[，,。；;）)！!？?、｜|\n]|的(?:规模|水平)|$)")
 _MULTIPLE_UNIT = re.compile(r"[ \t]*倍")
 _USAGE_NOUN = re.compile(
     r"(?:(?:平均)?每家(?:企业)?客户)?(?:(?:日均|每天|每日|单日|天均)[ \t]*)?(?:的[ \t]*)?"
     r"(?:(?:商用[ \t]*)?(?:tokens?|Tokens?|TOKENS?|词元)[ \t]*)?(?:日均[ \t]*)?"
-    r"(?:使用量|调用量|消耗量|处理量|请求量|用量|吞吐量|调用规模|消耗)",
+    r"(?:使用量|调用量|消耗量|处理量|请求量|用量|吞吐量|调用规模|消耗)"
+    # a verb with the token object: "每天处理的 tokens", "日均消耗 tokens"
+    r"|(?:(?:日均|每天|每日|单日|天均)[ \t]*)?(?:处理|消耗|调用|使用|生成)[了的]?[ \t]*(?:文本|多模态)?[ \t]*(?:tokens?|词元)",
     re.IGNORECASE,
 )
 _GROWTH_VERBS = sorted(g.GROWTH_VERBS, key=len, reverse=True)
@@ -99,7 +103,7 @@ _SEGMENT = [re.compile(p) for p in g.SEGMENT_PATTERNS]
 
 _CURRENCY_WORD = "|".join(sorted(g.CURRENCY_WORDS, key=len, reverse=True))
 _COUNT = r"(?:百万|一百万|1百万|100[ \t]*万|千|一千|1千|1,?000|万|一万|1万|1[ \t]*[MK]|[MK]|million|thousand|1)"
-_AMOUNT = r"(?P<sym>US\$|\$|¥|￥)?[ \t]*(?P<amount>\d+(?:\.\d+)?)[ \t]*(?P<cur>" + _CURRENCY_WORD + r"|美分|USD|CNY|RMB)?"
+_AMOUNT = r"(?P<sym>US\$|\$|¥|￥)?[ \t]*(?<![A-Za-z0-9.\-])(?P<amount>\d+(?:\.\d+)?)[ \t]*(?P<cur>" + _CURRENCY_WORD + r"|美分|USD|CNY|RMB)?"
 _TOKENS = r"(?:个[ \t]*)?(?:(?P<dir_in>输入|输出|input|output)[ \t]*)?(?:tokens?|词元)"
 # "0.0008元/千Tokens", "$2.5 per 1M input tokens", "2元每百万tokens"
 _PRICE_AFTER = re.compile(
@@ -110,6 +114,14 @@ _PRICE_AFTER = re.compile(
 _PRICE_BEFORE = re.compile(
     r"每[ \t]*(?P<count>" + _COUNT + r")?[ \t]*" + _TOKENS
     + r"(?P<mid>[^，,。；;\d$¥￥]{0,12}?)[ \t]*" + _AMOUNT,
+    re.IGNORECASE,
+)
+# "每百万tokens 0.5元（缓存命中）、2元（缓存未命中）": more prices for the same denominator.
+_PAREN = r"(?:（[^）]{0,14}）|\([^)]{0,14}\))"
+_PRICE_MORE = re.compile(
+    r"[ \t]*" + _PAREN + r"?[ \t]*[、,，和及与][ \t]*(?:(?P<dir2>输入|输出)(?:价格)?(?:为|是|则为)?)?[ \t]*"
+    + _AMOUNT.replace("sym", "sym2").replace("amount", "amount2").replace("cur", "cur2")
+    + r"(?![ \t]*(?:/|每|per))",
     re.IGNORECASE,
 )
 _FREE = re.compile("|".join(c for c in g.FREE_CUES if c != "免费"))
@@ -172,6 +184,8 @@ class _Sentence:
                       and clause.start <= m.start and self.norm[m.end:nearest.start].strip() == "的"]
             return owners[-1] if owners and not prefer_models else nearest
         for earlier in reversed([c for c in self.clauses if c.end <= clause.start]):
+            if self.norm.startswith("其", earlier.start):
+                continue  # "其…" refers back to the subject of an earlier clause
             found = [m for m in pool if earlier.start <= m.start < earlier.end]
             if found:
                 return found[0]
@@ -181,11 +195,14 @@ class _Sentence:
         return self.carried_entity
 
 
-def _merge_mentions(registry: Registry, norm: str, span: Span) -> list[Mention]:
+def _merge_mentions(registry: Registry, norm: str, original: str, span: Span) -> list[Mention]:
     found = registry.mentions(norm, span.start, span.end)
     taken = [(m.start, m.end) for m in found]
     for extra in registry.model_ids(norm, span.start, span.end) + registry.companies(norm, span.start, span.end):
         if all(extra.end <= s or extra.start >= e for s, e in taken):
+            if extra.source == "company" or extra.entity.name == norm[extra.start:extra.end]:
+                # names outside the registry are kept as the article writes them (語森科技)
+                extra = replace(extra, entity=replace(extra.entity, name=original[extra.start:extra.end]))
             found.append(extra)
             taken.append((extra.start, extra.end))
     return sorted(found, key=lambda m: m.start)
@@ -223,7 +240,7 @@ class _Extractor:
                 span=span,
                 clauses=clauses(self.norm, span),
                 dates=find_dates(self.norm, self.article.published_date, span.start, span.end),
-                mentions=_merge_mentions(self.registry, self.norm, span),
+                mentions=_merge_mentions(self.registry, self.norm, self.body, span),
                 carried_date=carried_date,
                 carried_entity=carried_entity,
                 published=self.article.published_date,
@@ -362,7 +379,8 @@ class _Extractor:
         if entity is None:
             return None
         as_of = s.as_of(verb_pos)
-        baseline = self._baseline(s, clause, verb_pos, as_of, entity)
+        # for "是去年12月的3倍" the baseline sits between the verb and the number
+        baseline = self._baseline(s, clause, q.start if times_of is not None else verb_pos, as_of, entity)
         if baseline is None and as_of.precision in ("half", "quarter", "year") and as_of.role == "as_of":
             # "2024 下半年 … 翻了近 10 倍": growth during the period, from its start to its end
             baseline = DateMention(as_of.start, as_of.end, as_of.value, "month", "baseline")
@@ -380,27 +398,25 @@ class _Extractor:
         return fact
 
     def _baseline(self, s: _Sentence, clause: Span, pos: int, as_of: DateMention, entity: Mention) -> DateMention | None:
-        norm = self.norm
-        explicit = s.baseline(pos)
-        if explicit is not None and explicit.start >= s.span.start:
-            # a baseline belongs to the growth it precedes, not to one in an earlier clause
-            # that already used it ("…增长 16 倍，…增长了 13 倍" share "3 个月内" by design)
-            return explicit
-        window = norm[s.span.start : pos]
-        if any(cue in window for cue in g.LAUNCH_BASELINE_CUES) and entity.entity.launched:
-            launched = entity.entity.launched
-            return DateMention(pos, pos, launched, "day", "baseline")
-        clause_text = norm[clause.start : clause.end]
-        if "同比" in clause_text or "去年同期" in clause_text:
-            return DateMention(pos, pos, add_months(as_of.value, -12), as_of.precision, "baseline")
-        if "环比" in clause_text:
-            step = {"month": 1, "quarter": 3, "half": 6, "year": 12}.get(as_of.precision, 1)
-            return DateMention(pos, pos, add_months(as_of.value, -step), as_of.precision, "baseline")
-        duration = find_duration_before(norm, s.span.start, pos)
-        if duration:
-            months, _ = duration
-            precision = as_of.precision if as_of.precision in ("day", "month") else "month"
-            return DateMention(pos, pos, add_months(as_of.value, -months), precision, "baseline")
+        """What a growth at `pos` is measured against. The clause's own words win over words
+        earlier in the sentence: "是去年12月的3倍，较发布初期增长了106倍" has two baselines."""
+        for floor in (clause.start, s.span.start):
+            explicit = s.baseline(pos)
+            if explicit is not None and explicit.start >= floor:
+                return explicit
+            window = self.norm[floor:pos]
+            launch = self._launch_baseline(window, pos, entity)
+            if launch:
+                return launch
+            relative = _relative_baseline(self.norm, floor, pos, as_of, clause)
+            if relative:
+                return relative
+        return None
+
+    @staticmethod
+    def _launch_baseline(window: str, pos: int, entity: Mention) -> DateMention | None:
+        if entity.entity.launched and any(cue in window for cue in g.LAUNCH_BASELINE_CUES):
+            return DateMention(pos, pos, entity.entity.launched, "day", "baseline")
         return None
 
     # -- price points ---------------------------------------------------------------------------
@@ -408,7 +424,7 @@ class _Extractor:
     def _prices(self, s: _Sentence) -> list[tuple[int, int]]:
         norm = self.norm
         spans: list[tuple[int, int]] = []
-        matches = list(_PRICE_AFTER.finditer(norm, s.span.start, s.span.end))
+        matches = [m for m in _PRICE_AFTER.finditer(norm, s.span.start, s.span.end) if _currency_unit(m)]
         matches += [m for m in _PRICE_BEFORE.finditer(norm, s.span.start, s.span.end)
                     if all(m.end() <= a.start() or m.start() >= a.end() for a in matches)]
         for m in sorted(matches, key=lambda m: m.start()):
@@ -438,6 +454,27 @@ class _Extractor:
                 as_of_date=as_of.value, as_of_precision=as_of.precision,
                 currency=currency, direction=direction, condition=condition,
             ))
+            position = m.end()
+            while more := _PRICE_MORE.match(norm, position, s.span.end):
+                unit = _currency_unit_from(more.group("sym2"), more.group("cur2")) or currency_unit
+                if more.group("cur2") is None and more.group("sym2") is None:
+                    break
+                spans.append((more.start("amount2"), more.end()))
+                extra_value, extra_currency = price_per_million_tokens(float(more.group("amount2")), unit, per_tokens)
+                paren = re.match(r"[ \t]*" + _PAREN, norm[more.end() : more.end() + 16])
+                extra_condition = None
+                if paren:
+                    cue = _CONDITION.search(paren.group(0))
+                    extra_condition = g.CONDITION_CUES[cue.group(0).lower()] if cue else None
+                self.facts.append(self._fact(
+                    s, "price_point", entity,
+                    metric="price_per_million_tokens", value=extra_value, unit=PRICE_UNIT[extra_currency],
+                    bound="eq", as_of_date=as_of.value, as_of_precision=as_of.precision,
+                    currency=extra_currency,
+                    direction=g.DIRECTION_CUES[more.group("dir2")] if more.group("dir2") else direction,
+                    condition=extra_condition,
+                ))
+                position = more.end()
         return spans
 
     def _free(self, s: _Sentence) -> None:
@@ -447,6 +484,8 @@ class _Extractor:
                      and x.entity.kind in ("model", "model_family")]
             if not named:
                 continue
+            specific = [x for x in named if x.entity.kind == "model"]
+            named = specific or named  # "文心大模型两大主力模型ERNIE Speed、ERNIE Lite全面免费"
             as_of = s.as_of(m.start())
             for mention in named:
                 self.facts.append(self._fact(
@@ -458,6 +497,22 @@ class _Extractor:
 
 
 # --- Small pure helpers --------------------------------------------------------------------------
+
+
+def _relative_baseline(norm: str, floor: int, pos: int, as_of: DateMention, clause: Span) -> DateMention | None:
+    """同比/去年同期 (a year earlier), 环比 (one period earlier), "3 个月内" (a duration earlier)."""
+    text = norm[max(floor, clause.start if floor == clause.start else floor) : max(pos, clause.end if floor == clause.start else pos)]
+    if "同比" in text or "去年同期" in text:
+        return DateMention(pos, pos, add_months(as_of.value, -12), as_of.precision, "baseline")
+    if "环比" in text:
+        step = {"month": 1, "quarter": 3, "half": 6, "year": 12}.get(as_of.precision, 1)
+        return DateMention(pos, pos, add_months(as_of.value, -step), as_of.precision, "baseline")
+    duration = find_duration_before(norm, floor, pos)
+    if duration:
+        months, _ = duration
+        precision = as_of.precision if as_of.precision in ("day", "month") else "month"
+        return DateMention(pos, pos, add_months(as_of.value, -months), precision, "baseline")
+    return None
 
 
 def _is_daily_tokens(subject: str | None) -> bool:
@@ -523,7 +578,10 @@ def _segment(norm: str, s: _Sentence, clause: Span, verb_pos: int) -> str | None
 
 
 def _currency_unit(m: re.Match) -> str | None:
-    symbol, word = m.group("sym"), m.group("cur")
+    return _currency_unit_from(m.group("sym"), m.group("cur"))
+
+
+def _currency_unit_from(symbol: str | None, word: str | None) -> str | None:
     if word:
         word_key = word.upper() if word.upper() in g.CURRENCY_SYMBOLS else word
         if word_key in g.CURRENCY_SYMBOLS:
@@ -563,7 +621,7 @@ def _direction(norm: str, clause: Span, m: re.Match) -> str:
 def _condition(norm: str, s: _Sentence, clause: Span, m: re.Match) -> str | None:
     # the clause itself, plus a parenthetical right after the price: "0.1元/百万tokens（缓存命中）"
     window_end = min(s.span.end, m.end() + 12)
-    window = norm[clause.start : m.start()] + " " + norm[m.end() : window_end].split("，")[0]
+    window = norm[min(clause.start, m.start()) : m.end()] + " " + norm[m.end() : window_end].split("，")[0]
     cue = None
     for found in _CONDITION.finditer(window):
         cue = g.CONDITION_CUES[found.group(0).lower()]

@@ -43,22 +43,24 @@ MAGNITUDES = {
     "十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8, "兆": 1e12,
 }
 
-# Vague amounts, written as a multiplier range over the magnitude that follows them.
-# "数千万" = 数 × 千万 → [2, 9] × 1e7. "十几倍" = [11, 19]. "上百亿" = [1, 9.99] × 1e10.
+# Vague amounts, written as a multiplier range over the magnitude that follows them: the order
+# of magnitude they name. "数千万" = 数千 × 万 → [1e3, 1e4) × 1e4 = [1e7, 1e8); "十几倍" = [11, 19];
+# "上百亿" = [1e2, 1e3) × 1e8. The fact's value is the geometric middle of the range (what a
+# log-scale chart should plot); value_low/value_high keep the range.
 VAGUE_PREFIXES = {
     # prefix: (low multiplier, high multiplier, bound)
     "十几": (11, 19, "approx"),
-    "几十": (20, 90, "approx"),
-    "数十": (20, 90, "approx"),
-    "几百": (200, 900, "approx"),
-    "数百": (200, 900, "approx"),
-    "几千": (2000, 9000, "approx"),
-    "数千": (2000, 9000, "approx"),
-    "上百": (100, 999, "ge"),
-    "上千": (1000, 9999, "ge"),
-    "上万": (10000, 99999, "ge"),
-    "几": (2, 9, "approx"),
-    "数": (2, 9, "approx"),
+    "几十": (10, 100, "approx"),
+    "数十": (10, 100, "approx"),
+    "几百": (100, 1000, "approx"),
+    "数百": (100, 1000, "approx"),
+    "几千": (1000, 10000, "approx"),
+    "数千": (1000, 10000, "approx"),
+    "上百": (100, 1000, "ge"),
+    "上千": (1000, 10000, "ge"),
+    "上万": (10000, 100000, "ge"),
+    "几": (1, 10, "approx"),
+    "数": (1, 10, "approx"),
 }
 
 # A trailing 多/余/来 after a number means "a bit more than": 50多 → (50, 60); 1亿多 → (1e8, 2e8).
@@ -124,7 +126,9 @@ NOW_WORDS = ("今天", "今日", "目前", "当前", "近日", "日前", "现在
 
 # Markers that make the date next to them a growth baseline rather than the as-of date.
 BASELINE_BEFORE = ("相较于", "相比于", "相较", "相比", "对比", "较", "比", "与", "和", "同", "自", "从")
-BASELINE_AFTER = ("相比", "相较", "以来", "至今", "开始", "起")
+BASELINE_AFTER = ("相比", "相较", "以来", "至今")
+# "自2月9日起" / "从3月1日开始" name when something takes effect: an as-of date, not a baseline.
+EFFECTIVE_AFTER = ("起", "开始", "起生效")
 
 # Baselines that name the entity's launch (resolved with the registry's `launched`).
 LAUNCH_BASELINE_CUES = (
@@ -141,7 +145,7 @@ USAGE_NOUNS = ("使用量", "调用量", "消耗量", "处理量", "请求量", 
 GROWTH_VERBS = (
     "增长了", "增长", "增加了", "增加", "提升了", "提升", "提高了", "提高", "上涨了", "上涨",
     "上升了", "上升", "飙升了", "飙升", "暴涨了", "暴涨", "激增了", "激增", "猛增", "翻了", "翻",
-    "扩大了", "扩大", "增至", "涨了", "增", "涨",
+    "扩大了", "扩大", "增至", "涨了", "成长了", "成长", "增", "涨",
 )
 
 # Nouns that make a number something other than token usage, price or usage growth.
@@ -162,7 +166,9 @@ DIRECTION_CUES = {"输入": "input", "input": "input", "输出": "output", "outp
                   "提示": "input", "补全": "output", "生成": "output"}
 CONDITION_CUES = {
     "缓存未命中": "cache_miss", "未命中缓存": "cache_miss", "cache miss": "cache_miss",
-    "缓存命中": "cache_hit", "命中缓存": "cache_hit", "cache hit": "cache_hit",
+    "快取未命中": "cache_miss", "缓存未击中": "cache_miss",
+    "缓存命中": "cache_hit", "命中缓存": "cache_hit", "cache hit": "cache_hit", "快取命中": "cache_hit",
+    "缓存击中": "cache_hit",
     "夜间": "off_peak", "闲时": "off_peak", "错峰": "off_peak", "优惠时段": "off_peak",
     "批量": "batch", "batch": "batch",
 }

@@ -114,7 +114,7 @@ def _quantity(match: re.Match) -> Quantity | None:
         mag = _magnitude(groups["vague_mag"])
         # 数/几 alone ("数倍") need a magnitude or a unit to mean anything; the caller decides.
         low, high = lo_mult * mag, hi_mult * mag
-        value = low if bound == "ge" else (low + high) / 2
+        value = low if bound == "ge" else math.sqrt(low * high)
     elif groups["arabic"]:
         number = float(re.sub(r"[,，]", "", groups["arabic"]))
         mag = _magnitude(groups["arabic_mag"])
