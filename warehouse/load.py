@@ -28,7 +28,7 @@ ARTICLE_COLUMNS = ("article_id", "path", "title", "source", "author", "url", "pu
 FACT_COLUMNS = ("fact_id", "article_id", "family", "entity", "metric", "value", "unit", "value_low",
                 "value_high", "bound", "as_of_date", "as_of_precision", "subject", "segment",
                 "baseline_date", "baseline_precision", "currency", "direction", "condition", "quote",
-                "char_start", "char_end", "extractor_version", "extracted_at")
+                "char_start", "char_end", "number_start", "number_end", "extractor_version", "extracted_at")
 
 
 def _now() -> datetime:
@@ -147,6 +147,7 @@ def _fact_schema() -> dict:
             "subject": pl.String, "segment": pl.String, "baseline_date": pl.Date,
             "baseline_precision": pl.String, "currency": pl.String, "direction": pl.String,
             "condition": pl.String, "quote": pl.String, "char_start": pl.Int32, "char_end": pl.Int32,
+            "number_start": pl.Int32, "number_end": pl.Int32,
             "extractor_version": pl.String, "extracted_at": pl.Datetime("us")}
 
 

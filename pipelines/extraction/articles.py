@@ -67,6 +67,16 @@ def decode(raw: bytes) -> tuple[str, str]:
         return text, "gb18030"
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text: `_as_date` gives a clear error for 2024-13-45
+    where PyYAML's own timestamp parsing would raise a bare ValueError."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
 _OPENING = re.compile(r"\A[ \t]*---[ \t]*\r?\n")
 _CLOSING = re.compile(r"^[ \t]*---[ \t]*\r?$", re.MULTILINE)
 
@@ -146,7 +156,7 @@ def parse_article(raw: bytes, relative_path: str) -> Article | IngestError:
         )
     front, body = parts
     try:
-        meta = yaml.safe_load(front) or {}
+        meta = yaml.load(front, Loader=_FrontMatterLoader) or {}
     except yaml.YAMLError as exc:
         first_line = str(exc).splitlines()[0]
         return error("bad_front_matter", f"the front matter is not valid YAML ({first_line})")

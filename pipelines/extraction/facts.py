@@ -57,6 +57,8 @@ class Fact:
     currency: str | None = None
     direction: str | None = None
     condition: str | None = None
+    number_start: int | None = None  # the number itself, inside the quote
+    number_end: int | None = None
     fact_id: str = field(default="")
 
     def __post_init__(self) -> None:
@@ -333,7 +335,7 @@ class _Extractor:
             s, "daily_token_usage", entity,
             metric="tokens_per_day", value=q.value, unit=TOKENS_PER_DAY, bound=bound,
             as_of_date=as_of.value, as_of_precision=as_of.precision,
-            value_low=q.low, value_high=q.high,
+            value_low=q.low, value_high=q.high, number_start=q.start, number_end=q.end,
         )
         self.facts.append(fact)
         return fact
@@ -393,6 +395,7 @@ class _Extractor:
             value_low=low, value_high=high, subject=subject, segment=segment,
             baseline_date=baseline.value if baseline else None,
             baseline_precision=baseline.precision if baseline else None,
+            number_start=q.start, number_end=q.end,
         )
         self.facts.append(fact)
         return fact
@@ -453,6 +456,7 @@ class _Extractor:
                 metric="price_per_million_tokens", value=value, unit=PRICE_UNIT[currency], bound=bound,
                 as_of_date=as_of.value, as_of_precision=as_of.precision,
                 currency=currency, direction=direction, condition=condition,
+                number_start=m.start("amount"), number_end=m.end("amount"),
             ))
             position = m.end()
             while more := _PRICE_MORE.match(norm, position, s.span.end):
@@ -473,6 +477,7 @@ class _Extractor:
                     currency=extra_currency,
                     direction=g.DIRECTION_CUES[more.group("dir2")] if more.group("dir2") else direction,
                     condition=extra_condition,
+                    number_start=more.start("amount2"), number_end=more.end("amount2"),
                 ))
                 position = more.end()
         return spans
@@ -493,6 +498,7 @@ class _Extractor:
                     metric="price_per_million_tokens", value=0.0, unit=PRICE_UNIT["CNY"], bound="eq",
                     as_of_date=as_of.value, as_of_precision=as_of.precision,
                     currency="CNY", direction="unspecified", condition=None,
+                    number_start=m.start(), number_end=m.end(),
                 ))
 
 

@@ -22,6 +22,8 @@ CREATE TABLE IF NOT EXISTS facts (
     quote               VARCHAR NOT NULL,      -- the sentence of the article that states the fact
     char_start          INTEGER NOT NULL,      -- offsets of `quote` in articles.body
     char_end            INTEGER NOT NULL,
+    number_start        INTEGER,               -- offsets of the number itself (inside the quote)
+    number_end          INTEGER,
     extractor_version   VARCHAR NOT NULL,
     extracted_at        TIMESTAMP NOT NULL
 );
