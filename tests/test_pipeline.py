@@ -1,0 +1,171 @@
+"""The Dagster definitions, run for real with dagster.materialize against a temporary DuckDB file."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pytest
+
+from pipelines.defs import all_assets, build_definitions
+from pipelines.defs.resources import default_resources
+
+TABLES = ("articles", "ingest_errors", "facts", "daily_token_usage", "growth_multiples", "price_points")
+
+
+def materialize(seeds: Path, warehouse: Path, **run_config) -> dg.ExecuteInProcessResult:
+    result = dg.materialize(
+        all_assets,
+        resources=default_resources(seeds, warehouse),
+        instance=dg.DagsterInstance.ephemeral(),
+        run_config={"ops": {"facts": {"config": run_config}}} if run_config else None,
+    )
+    assert result.success
+    return result
+
+
+def dump(warehouse: Path) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in TABLES}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[Path, Path, dg.ExecuteInProcessResult]:
+    base = tmp_path_factory.mktemp("built")
+    seeds = base / "seeds"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "seeds", seeds)
+    warehouse = base / "metrics.duckdb"
+    return seeds, warehouse, materialize(seeds, warehouse)
+
+
+def test_definitions_load_with_job_and_schedule():
+    defs = build_definitions()
+    job = defs.resolve_job_def("refresh_warehouse")
+    assert {k.to_user_string() for k in job.asset_layer.executable_asset_keys} >= set(TABLES)
+    schedule = defs.resolve_schedule_def("daily_refresh")
+    assert schedule.cron_schedule == "0 6 * * *"
+    assert schedule.job_name == "refresh_warehouse"
+
+
+def test_every_writer_is_in_the_warehouse_pool():
+    for assets_def in all_assets:
+        assert assets_def.op.pool == "duckdb_warehouse", assets_def.keys
+
+
+def test_daily_token_usage_holds_the_seed_facts(built):
+    _, warehouse, _ = built
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        rows = con.execute(
+            "SELECT entity, tokens_per_day, bound, as_of_date, as_of_precision FROM daily_token_usage ORDER BY ALL"
+        ).fetchall()
+    assert rows == [
+        ("China LLM market", 1e12, "approx", date(2024, 12, 1), "month"),
+        ("Doubao", 5e11, "gt", date(2024, 7, 1), "month"),
+        ("Doubao", 4e12, "eq", date(2024, 12, 18), "day"),
+        ("Doubao", 4e12, "gt", date(2024, 12, 1), "month"),
+        ("Doubao", 4e12, "gt", date(2024, 12, 1), "month"),
+        ("鱼泡科技", 1e8, "gt", date(2024, 7, 27), "day"),
+    ]
+
+
+def test_growth_and_price_tables(built):
+    _, warehouse, _ = built
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        multiples = con.execute("SELECT multiple FROM growth_multiples ORDER BY multiple").fetchall()
+        prices = con.execute(
+            "SELECT entity, price_per_million_tokens, currency, direction FROM price_points"
+        ).fetchall()
+        baselines = con.execute(
+            "SELECT DISTINCT baseline_date FROM growth_multiples WHERE multiple IN (22, 33) ORDER BY 1"
+        ).fetchall()
+    assert [m for (m,) in multiples] == [9, 10, 13, 16, 22, 33, 33, 39]
+    assert prices == [("Doubao", 0.8, "CNY", "input")]
+    assert [b for (b,) in baselines] == [date(2024, 5, 1), date(2024, 5, 15)]
+
+
+def test_every_quote_is_the_text_at_its_offsets(built):
+    _, warehouse, _ = built
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        bad = con.execute(
+            """SELECT f.fact_id FROM facts f JOIN articles a USING (article_id)
+               WHERE substr(a.body, f.char_start + 1, f.char_end - f.char_start) <> f.quote"""
+        ).fetchall()
+        total = con.execute("SELECT count(*) FROM facts").fetchall()[0][0]
+    assert total == 15 and bad == []
+
+
+def test_materializations_report_row_counts_and_previews(built):
+    _, _, result = built
+    by_key = {m.asset_key.to_user_string(): m for m in result.get_asset_materialization_events()
+              for m in [m.materialization]}
+    assert by_key["daily_token_usage"].metadata["dagster/row_count"].value == 6
+    assert by_key["facts"].metadata["dagster/row_count"].value == 15
+    assert by_key["articles"].metadata["new"].value == 2
+    assert "Doubao" in by_key["price_points"].metadata["preview"].value
+
+
+def test_rerun_on_unchanged_input_changes_nothing(built):
+    seeds, warehouse, _ = built
+    before = dump(warehouse)
+    result = materialize(seeds, warehouse)
+    assert dump(warehouse) == before
+    facts = next(m.materialization for m in result.get_asset_materialization_events()
+                 if m.asset_key.to_user_string() == "facts")
+    assert facts.metadata["articles_extracted"].value == 0
+
+
+def test_changed_article_replaces_its_facts_and_deleted_article_retires_them(seeds_copy, tmp_path):
+    warehouse = tmp_path / "w.duckdb"
+    materialize(seeds_copy, warehouse)
+    before = dump(warehouse)
+    first = seeds_copy / "000_df353a59485ac43f.txt"
+    first.write_text(first.read_text(encoding="utf-8").replace("突破5000亿", "突破6000亿"), encoding="utf-8")
+    materialize(seeds_copy, warehouse)
+    after = dump(warehouse)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        changed_id = con.execute("SELECT article_id FROM articles WHERE path = ?", [first.name]).fetchall()[0][0]
+        usage = con.execute("SELECT tokens_per_day FROM daily_token_usage WHERE article_id = ? AND entity = 'Doubao'",
+                            [changed_id]).fetchall()
+    assert usage == [(6e11,)]
+    untouched = lambda rows: [r for r in rows if changed_id not in r]  # noqa: E731
+    assert untouched(after["facts"]) == untouched(before["facts"])
+
+    first.unlink()
+    materialize(seeds_copy, warehouse)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        left = con.execute("SELECT count(*) FROM facts WHERE article_id = ?", [changed_id]).fetchall()[0][0]
+        articles = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
+    assert (left, articles) == (0, 1)
+
+
+def test_full_refresh_rebuilds_the_same_facts(built, tmp_path):
+    seeds, warehouse, _ = built
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(warehouse, copy)
+    before = {t: [r[:-1] for r in rows] if t == "facts" else rows for t, rows in dump(copy).items()}
+    materialize(seeds, copy, full_refresh=True)
+    after = {t: [r[:-1] for r in rows] if t == "facts" else rows for t, rows in dump(copy).items()}
+    assert after == before  # same facts; only extracted_at moves
+
+
+def test_bad_files_are_recorded_and_good_articles_still_load(seeds_copy, tmp_path):
+    (seeds_copy / "empty.md").write_bytes(b"")
+    (seeds_copy / "no_front_matter.md").write_text("日均tokens使用量超过1万亿。", encoding="utf-8")
+    shutil.copy(seeds_copy / "000_df353a59485ac43f.txt", seeds_copy / "copy_of_000.txt")
+    warehouse = tmp_path / "w.duckdb"
+    materialize(seeds_copy, warehouse)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        errors = con.execute("SELECT path, kind FROM ingest_errors ORDER BY path").fetchall()
+        articles = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
+    assert errors == [("copy_of_000.txt", "duplicate"), ("empty.md", "empty"), ("no_front_matter.md", "no_front_matter")]
+    assert articles == 2
+
+
+def test_the_job_runs_from_the_definitions(tmp_path):
+    defs = build_definitions(Path(__file__).resolve().parents[1] / "seeds", tmp_path / "job.duckdb")
+    result = defs.resolve_job_def("refresh_warehouse").execute_in_process(instance=dg.DagsterInstance.ephemeral())
+    assert result.success
+    assert dump(tmp_path / "job.duckdb")["price_points"]
