@@ -1,0 +1,595 @@
+"""Phrase tables for the extractor, in the style of price-parser / cn2an: one row per phrasing.
+
+Each table is a list of `pytest.param` rows with a readable ASCII id. A row whose expected value
+is what the project's conventions say but not yet what the code does is marked with `bug(...)`:
+a strict xfail, so it turns into a failure (XPASS) the day the code is fixed and the mark should
+be dropped.
+
+Conventions pinned here (see pipelines/extraction/grammar.py):
+
+- quantities: magnitudes multiply when stacked (千万 = 1e7, 万亿 = 1e12, 兆 = 1e12); vague amounts
+  are an order-of-magnitude range whose value is the geometric middle (数千亿 → [1e11, 1e12]),
+  except 上百/上千/上万 which are `ge` with value = low; a trailing 多/余 means "a bit more than",
+  one step of the last unit that was written (50多 → (50, 60), 1亿多 → (1e8, 2e8));
+- prices: currency per million tokens; "从X降至Y" is Y; "全面免费" is 0;
+- dates: the first day of the period named, with its precision; a date without a year that would
+  fall after the publish date is last year's; 较/与…相比/自…以来 make a baseline, 自…起 an as-of.
+
+Run: `.venv/bin/pytest tests/test_phrases.py -q`
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pytest
+
+from pipelines.extraction.articles import Article, parse_article
+from pipelines.extraction.dates import find_dates
+from pipelines.extraction.facts import extract_facts
+from pipelines.extraction.numbers import parse_chinese_integer, parse_quantity
+from pipelines.extraction.text import normalize
+from pipelines.extraction.units import price_per_million_tokens
+
+
+def case(id: str, *values):
+    return pytest.param(*values, id=id)
+
+
+def bug(id: str, *values, reason: str):
+    """A row the code gets wrong today: the expected values are the right ones."""
+    return pytest.param(*values, id=id, marks=pytest.mark.xfail(strict=True, reason=reason))
+
+
+def geo(low: float, high: float) -> float:
+    """The value of a vague amount: the geometric middle of its range."""
+    return math.sqrt(low * high)
+
+
+def approx(x):
+    return None if x is None else pytest.approx(x, rel=1e-9, abs=1e-12)
+
+
+def article(body: str, published: str = "2025-01-25") -> Article:
+    parsed = parse_article(f"---\ndate: {published}\n---\n{body}".encode("utf-8"), "x.md")
+    assert isinstance(parsed, Article), parsed
+    return parsed
+
+
+def facts_of(body: str, published: str = "2025-01-25"):
+    return extract_facts(article(body, published))
+
+
+# Reasons shared by several rows ------------------------------------------------------------------
+
+BARE_MAGNITUDE = (
+    "a magnitude written without a leading digit (千万, 百万, 万亿, 千亿) is a numeral of its own, "
+    "but QUANTITY_RE's Chinese branch requires a digit or 十, so nothing is found"
+)
+MORE_BEFORE_MAGNITUDE = (
+    "Chinese numeral + 多 + magnitude (两千多亿): the `more` group eats 多 and the magnitude after it "
+    "is dropped, so the value is off by the whole magnitude (2000 instead of 2e11)"
+)
+MORE_STEP = (
+    "多 adds one step of the last unit written (150多 = 150-160, 1200多 = 1200-1300); _step() uses "
+    "the leading digit's place instead, so the range is ten times too wide (its docstring even "
+    "says '1200多 → 100')"
+)
+MORE_AFTER_MAGNITUDE = (
+    "多 after a magnitude adds less than one unit of that magnitude (10亿多 = 10-11亿, like 1亿多 = "
+    "1-2亿), but for numbers >= 10 the step is taken from the number (10 → 10亿)"
+)
+SPACED_DIGITS = (
+    "spaces between digits are allowed anywhere (5 000亿, 1 200万), but the Arabic branch stops at "
+    "the first space and returns the leading digit alone"
+)
+FROM_TO_PRICE = (
+    "从X降至Y keeps only Y; when Y is written without its own per-tokens denominator (it shares X's) "
+    "the Y amount is never matched"
+)
+DOUBLING = "翻一番/翻两番 mean ×2/×4; facts._DOUBLING is defined for them but never used"
+RANKING = (
+    "an ordinal (排名第一, 前5) is a rank, not a token count; the bare-end rule takes '第一'/'前5' "
+    "before '。' as a daily token amount of 1/5"
+)
+
+
+# 1. Quantities: phrase → (value, low, high, bound, percent) ---------------------------------------
+
+QUANTITIES = [
+    # Arabic numerals with a magnitude, spaces between number and magnitude
+    case("arabic-yi", "5000亿", 5e11, None, None, "eq", False),
+    case("arabic-space-wanyi", "4 万亿", 4e12, None, None, "eq", False),
+    case("arabic-space-wan", "7500 万", 7.5e7, None, None, "eq", False),
+    case("arabic-space-yi", "1000 亿", 1e11, None, None, "eq", False),
+    case("arabic-space-inside-wanyi", "4 万 亿", 4e12, None, None, "eq", False),
+    case("decimal-wanyi", "1.3万亿", 1.3e12, None, None, "eq", False),
+    case("decimal-yi", "1.5亿", 1.5e8, None, None, "eq", False),
+    case("tens-of-wanyi", "30万亿", 3e13, None, None, "eq", False),
+    case("plain-decimal", "0.0008", 0.0008, None, None, "eq", False),
+    # full-width digits and separators
+    case("fullwidth-digits", "５０００亿", 5e11, None, None, "eq", False),
+    case("fullwidth-digits-space", "５０００ 亿", 5e11, None, None, "eq", False),
+    case("fullwidth-digits-trad", "５０００億", 5e11, None, None, "eq", False),
+    case("fullwidth-comma", "１，２００万", 1.2e7, None, None, "eq", False),
+    # thousands separators
+    case("comma-wan", "1,200万", 1.2e7, None, None, "eq", False),
+    case("comma-yi", "4,000亿", 4e11, None, None, "eq", False),
+    case("cjk-comma-wan", "1，200万", 1.2e7, None, None, "eq", False),
+    case("comma-space-wan", "1,200 万", 1.2e7, None, None, "eq", False),
+    case("comma-decimal-wan", "1,200.5万", 1.2005e7, None, None, "eq", False),
+    bug("space-thousands-yi", "5 000亿", 5e11, None, None, "eq", False, reason=SPACED_DIGITS),
+    bug("space-thousands-wan", "1 200万", 1.2e7, None, None, "eq", False, reason=SPACED_DIGITS),
+    bug("ideographic-space-wanyi", "4\u3000万亿", 4e12, None, None, "eq", False,
+        reason="the full-width space U+3000 is a space in Chinese typesetting, but normalize() keeps "
+               "it and the magnitude pattern only skips ASCII space/tab, so '4　万亿' reads as 4"),
+    # traditional forms
+    case("trad-yi", "5億", 5e8, None, None, "eq", False),
+    case("trad-wan", "3萬", 3e4, None, None, "eq", False),
+    case("zhao-arabic", "2兆", 2e12, None, None, "eq", False),
+    case("zhao-chinese", "三兆", 3e12, None, None, "eq", False),
+    case("trad-chinese-liang", "兩千億", 2e11, None, None, "eq", False),
+    # Chinese numerals
+    case("cn-shi", "十", 10.0, None, None, "eq", False),
+    case("cn-shi-er", "十二", 12.0, None, None, "eq", False),
+    case("cn-er-shi", "二十", 20.0, None, None, "eq", False),
+    case("cn-zero-inside", "一百零五", 105.0, None, None, "eq", False),
+    case("cn-qian", "一千", 1e3, None, None, "eq", False),
+    case("cn-wan", "一万", 1e4, None, None, "eq", False),
+    case("cn-yi", "一亿", 1e8, None, None, "eq", False),
+    case("cn-wanyi", "一万亿", 1e12, None, None, "eq", False),
+    case("cn-1200-yi", "一千二百亿", 1.2e11, None, None, "eq", False),
+    case("cn-liang-qian-yi", "两千亿", 2e11, None, None, "eq", False),
+    case("cn-si-wanyi", "四万亿", 4e12, None, None, "eq", False),
+    case("cn-er-shi-wanyi", "二十万亿", 2e13, None, None, "eq", False),
+    case("cn-3500-wan", "三千五百万", 3.5e7, None, None, "eq", False),
+    case("cn-yi-and-wan", "一亿五千万", 1.5e8, None, None, "eq", False),
+    bug("bare-qianwan", "千万", 1e7, None, None, "eq", False, reason=BARE_MAGNITUDE),
+    bug("bare-baiwan", "百万", 1e6, None, None, "eq", False, reason=BARE_MAGNITUDE),
+    bug("bare-wanyi", "万亿", 1e12, None, None, "eq", False, reason=BARE_MAGNITUDE),
+    bug("bare-qianyi-jin", "近千亿", 1e11, None, None, "approx", False, reason=BARE_MAGNITUDE),
+    bug("bare-wanyi-trad-yu", "逾萬億", 1e12, None, None, "gt", False, reason=BARE_MAGNITUDE),
+    bug("cn-decimal-wanyi", "一点五万亿", 1.5e12, None, None, "eq", False,
+        reason="a Chinese decimal (一点五) is only parsed after 百分之; elsewhere the match stops at "
+               "点 and returns 1"),
+    # vague amounts: order-of-magnitude ranges, value = geometric middle
+    case("vague-shu-qian-yi", "数千亿", geo(1e11, 1e12), 1e11, 1e12, "approx", False),
+    case("vague-shu-qian-yi-trad", "數千億", geo(1e11, 1e12), 1e11, 1e12, "approx", False),
+    case("vague-shu-qian-wan", "数千万", geo(1e7, 1e8), 1e7, 1e8, "approx", False),
+    case("vague-shu-bai-yi", "数百亿", geo(1e10, 1e11), 1e10, 1e11, "approx", False),
+    case("vague-shu-shi-yi", "数十亿", geo(1e9, 1e10), 1e9, 1e10, "approx", False),
+    case("vague-shu-shi-wanyi", "数十万亿", geo(1e13, 1e14), 1e13, 1e14, "approx", False),
+    case("vague-shu-wan", "数万", geo(1e4, 1e5), 1e4, 1e5, "approx", False),
+    case("vague-ji-bai-wan", "几百万", geo(1e6, 1e7), 1e6, 1e7, "approx", False),
+    case("vague-ji-shi-yi", "几十亿", geo(1e9, 1e10), 1e9, 1e10, "approx", False),
+    case("vague-ji-shi", "几十", geo(10, 100), 10.0, 100.0, "approx", False),
+    case("vague-shi-ji", "十几", geo(11, 19), 11.0, 19.0, "approx", False),
+    case("vague-shi-ji-yi", "十几亿", geo(1.1e9, 1.9e9), 1.1e9, 1.9e9, "approx", False),
+    # 上百/上千/上万: "at least" that order of magnitude, value = low
+    case("vague-shang-bai-yi", "上百亿", 1e10, 1e10, 1e11, "ge", False),
+    case("vague-shang-qian-wan", "上千万", 1e7, 1e7, 1e8, "ge", False),
+    case("vague-shang-wan", "上万", 1e4, 1e4, 1e5, "ge", False),
+    # a trailing 多/余: a bit more than, one step of the last unit written
+    case("more-50duo", "50多", 50.0, 50.0, 60.0, "gt", False),
+    case("more-20yu", "20余", 20.0, 20.0, 30.0, "gt", False),
+    case("more-cn-30duo", "三十多", 30.0, 30.0, 40.0, "gt", False),
+    case("more-cn-10yu", "十余", 10.0, 10.0, 20.0, "gt", False),
+    case("more-100duo", "100多", 100.0, 100.0, 200.0, "gt", False),
+    case("more-1000duo", "1000多", 1000.0, 1000.0, 2000.0, "gt", False),
+    case("more-after-yi", "1亿多", 1e8, 1e8, 2e8, "gt", False),
+    case("more-after-wan", "5万多", 5e4, 5e4, 6e4, "gt", False),
+    case("more-before-yi", "5000多亿", 5e11, 5e11, 6e11, "gt", False),
+    case("more-before-yi-50", "50多亿", 5e9, 5e9, 6e9, "gt", False),
+    case("more-before-wan-yu", "100余万", 1e6, 1e6, 2e6, "gt", False),
+    bug("more-150duo", "150多", 150.0, 150.0, 160.0, "gt", False, reason=MORE_STEP),
+    bug("more-1200duo", "1200多", 1200.0, 1200.0, 1300.0, "gt", False, reason=MORE_STEP),
+    bug("more-2300duo-yi", "2300多亿", 2.3e11, 2.3e11, 2.4e11, "gt", False, reason=MORE_STEP),
+    bug("more-cn-1200duo", "一千二百多", 1200.0, 1200.0, 1300.0, "gt", False, reason=MORE_STEP),
+    bug("more-after-yi-10", "10亿多", 1e9, 1e9, 1.1e9, "gt", False, reason=MORE_AFTER_MAGNITUDE),
+    bug("more-cn-before-yi", "两千多亿", 2e11, 2e11, 3e11, "gt", False, reason=MORE_BEFORE_MAGNITUDE),
+    bug("more-cn-before-yi-20", "二十多亿", 2e9, 2e9, 3e9, "gt", False, reason=MORE_BEFORE_MAGNITUDE),
+    bug("more-cn-before-wan", "三千多万", 3e7, 3e7, 4e7, "gt", False, reason=MORE_BEFORE_MAGNITUDE),
+    # bound words before the number
+    case("bound-yu", "逾5000亿", 5e11, None, None, "gt", False),
+    case("bound-chaoguo", "超过 4 万亿", 4e12, None, None, "gt", False),
+    case("bound-chao", "超5000亿", 5e11, None, None, "gt", False),
+    case("bound-tupo", "突破1万亿", 1e12, None, None, "gt", False),
+    case("bound-yi-tupo-filler", "已突破5000亿", 5e11, None, None, "gt", False),
+    case("bound-trad-chaoguo", "超過1萬億", 1e12, None, None, "gt", False),
+    case("bound-budao", "不到100亿", 1e10, None, None, "lt", False),
+    case("bound-diyu", "低于1000亿", 1e11, None, None, "lt", False),
+    case("bound-jin", "近3000亿", 3e11, None, None, "approx", False),
+    case("bound-yue", "约5000亿", 5e11, None, None, "approx", False),
+    case("bound-yue-spaces", "约 1.2 万亿", 1.2e12, None, None, "approx", False),
+    case("bound-trad-yue", "約5000億", 5e11, None, None, "approx", False),
+    case("bound-dayue", "大约5000亿", 5e11, None, None, "approx", False),
+    case("bound-zhishao", "至少5000亿", 5e11, None, None, "ge", False),
+    case("bound-zuiduo", "最多100亿", 1e10, None, None, "le", False),
+    case("bound-buchaoguo", "不超过100亿", 1e10, None, None, "le", False),
+    # bound words after the number
+    case("bound-yishang", "1万亿以上", 1e12, None, None, "gt", False),
+    case("bound-dadao-yishang", "达到5000亿以上", 5e11, None, None, "gt", False),
+    case("bound-yinei", "100亿以内", 1e10, None, None, "le", False),
+    case("bound-zuoyou", "5000亿左右", 5e11, None, None, "approx", False),
+    case("bound-ji", "5000亿级", 5e11, None, None, "approx", False),
+    # percentages
+    case("pct-decimal", "99.3%", 99.3, None, None, "eq", True),
+    case("pct-space", "12.5 %", 12.5, None, None, "eq", True),
+    case("pct-fullwidth", "１２．５％", 12.5, None, None, "eq", True),
+    case("pct-cn", "百分之四十五", 45.0, None, None, "eq", True),
+    case("pct-cn-decimal", "百分之九十九点三", 99.3, None, None, "eq", True),
+    case("pct-cn-arabic", "百分之12", 12.0, None, None, "eq", True),
+    bug("pct-cn-space-arabic", "百分之 45", 45.0, None, None, "eq", True,
+        reason="a space after 百分之 makes the percent branch miss; 45 is returned as a plain number"),
+]
+
+
+@pytest.mark.parametrize("phrase, value, low, high, bound, percent", QUANTITIES)
+def test_parse_quantity(phrase, value, low, high, bound, percent):
+    q = parse_quantity(phrase)
+    assert q is not None, f"no quantity in {phrase!r}"
+    assert (q.value, q.low, q.high, q.bound, q.percent) == (
+        approx(value), approx(low), approx(high), bound, percent
+    )
+
+
+# 2. Not quantities: parse_quantity must return None ---------------------------------------------
+
+NOT_QUANTITIES = [
+    case("no-numeral", "大模型"),
+    case("idiom-qian-bai", "千行百业"),
+    case("brand-baidu", "百度"),
+    case("brand-qianwen", "千问"),
+    case("brand-qianfan", "千帆"),
+    case("brand-baichuan", "百川智能"),
+    case("latin-word", "tokens"),
+    case("free", "免费"),
+    case("model-id-gpt", "GPT-4o"),
+    case("model-id-deepseek", "DeepSeek-V3"),
+    case("model-id-qwen-version", "Qwen2.5"),
+    case("version-string", "v1.5"),
+    case("empty", ""),
+    case("bound-word-only", "超过"),
+    case("suffix-only", "以上"),
+    case("more-only", "多"),
+    case("percent-word-only", "百分之"),
+    case("percent-sign-only", "%"),
+    bug("brand-lingyiwanwu", "零一万物",
+        reason="the company name 零一万物 (01.AI, a registry alias) reads as the numeral 零一万 = 10000"),
+    bug("word-tongyi", "统一",
+        reason="一 inside an ordinary word (统一 'unify') is not a numeral, yet it parses as 1"),
+]
+
+
+@pytest.mark.parametrize("phrase", NOT_QUANTITIES)
+def test_not_a_quantity(phrase):
+    assert parse_quantity(phrase) is None
+
+
+# 2b. Chinese integers and unit conversion (the two building blocks) ------------------------------
+
+CHINESE_INTEGERS = [
+    case("cn-int-1200", "一千二百", 1200.0),
+    case("cn-int-4-wanyi", "四万亿", 4e12),
+    case("cn-int-12", "十二", 12.0),
+    case("cn-int-liang", "两", 2.0),
+    case("cn-int-2024", "两千零二十四", 2024.0),
+    case("cn-int-110k", "十一万", 1.1e5),
+    case("cn-int-yi-ling-wan", "一亿零一万", 100010000.0),
+    case("cn-int-financial", "壹佰", 100.0),
+    case("cn-int-qianwan", "千万", 1e7),
+    case("cn-int-not-numeral", "大", None),
+    bug("cn-int-abbrev-3500", "三千五", 3500.0,
+        reason="a trailing digit right after a unit takes the next lower unit (三千五 = 3500); 3005 "
+               "would be written 三千零五"),
+    bug("cn-int-abbrev-12000", "一万二", 12000.0,
+        reason="一万二 is the usual short form of 一万二千 (12000); it parses as 10002"),
+]
+
+
+@pytest.mark.parametrize("text, value", CHINESE_INTEGERS)
+def test_parse_chinese_integer(text, value):
+    assert parse_chinese_integer(text) == approx(value)
+
+
+UNIT_CONVERSIONS = [
+    case("cny-per-1k", 0.0008, "CNY", 1000, 0.8, "CNY"),
+    case("li-per-1k", 0.8, "CNY_li", 1000, 0.8, "CNY"),
+    case("fen-per-1m", 8, "CNY_fen", 1e6, 0.08, "CNY"),
+    case("cny-per-10k", 0.05, "CNY", 1e4, 5.0, "CNY"),
+    case("usd-per-1m", 2.5, "USD", 1e6, 2.5, "USD"),
+    case("usd-per-1k", 0.015, "USD", 1000, 15.0, "USD"),
+    case("cent-per-1m", 15, "USD_cent", 1e6, 0.15, "USD"),
+]
+
+
+@pytest.mark.parametrize("amount, unit, per_tokens, value, currency", UNIT_CONVERSIONS)
+def test_price_per_million_tokens(amount, unit, per_tokens, value, currency):
+    assert price_per_million_tokens(amount, unit, per_tokens) == (approx(value), currency)
+
+
+# 3. Prices: one-sentence article → its single price_point fact -----------------------------------
+# (body, entity, value per 1M tokens, currency, direction, condition, bound)
+
+PRICES = [
+    # yuan per million / thousand / ten thousand tokens, both word orders
+    case("cny-per-million-before", "DeepSeek-V3的输入价格为每百万tokens 2元。",
+         "DeepSeek-V3", 2.0, "CNY", "input", None, "eq"),
+    case("cny-per-million-before-output", "DeepSeek-V3的输出价格为每百万tokens 8元。",
+         "DeepSeek-V3", 8.0, "CNY", "output", None, "eq"),
+    case("cny-slash-million", "Qwen-Long的输入价格为0.5元/百万tokens。",
+         "Qwen-Long", 0.5, "CNY", "input", None, "eq"),
+    case("cny-slash-thousand", "Qwen-Long的输入价格为0.0005元/千tokens。",
+         "Qwen-Long", 0.5, "CNY", "input", None, "eq"),
+    case("cny-slash-thousand-no-direction", "GLM-4的价格为0.1元/千tokens。",
+         "GLM-4", 100.0, "CNY", "unspecified", None, "eq"),
+    case("cny-slash-100wan", "Qwen-Max的价格为20元/100万tokens。",
+         "Qwen-Max", 20.0, "CNY", "unspecified", None, "eq"),
+    case("cny-slash-wan", "Qwen-Max的价格为0.05元/万tokens。",
+         "Qwen-Max", 5.0, "CNY", "unspecified", None, "eq"),
+    case("cny-per-1000-ge", "Qwen-Max的价格为每1000个tokens 0.002元。",
+         "Qwen-Max", 2.0, "CNY", "unspecified", None, "eq"),
+    case("direction-after-denominator", "Qwen-Max每百万tokens输出价格为6元。",
+         "Qwen-Max", 6.0, "CNY", "output", None, "eq"),
+    case("yen-symbol", "Qwen-Max的价格为¥20/百万tokens。",
+         "Qwen-Max", 20.0, "CNY", "unspecified", None, "eq"),
+    bug("no-space-before-amount", "Qwen-Max的输入价格为每千tokens0.02元。",
+        "Qwen-Max", 20.0, "CNY", "input", None, "eq",
+        reason="the amount's lookbehind (?<![A-Za-z0-9.-]) rejects an amount glued to 'tokens', "
+               "so '每千tokens0.02元' gives no price"),
+    # li and fen
+    case("li-per-thousand", "豆包Pro的输入价格为0.8厘/千tokens。",
+         "Doubao-pro", 0.8, "CNY", "input", None, "eq"),
+    case("fen-per-million", "豆包Pro的输入价格仅为8分钱/百万tokens。",
+         "Doubao-pro", 0.08, "CNY", "input", None, "eq"),
+    # dollars
+    case("usd-per-million-before", "GPT-4o的输出价格为每百万tokens 15美元。",
+         "GPT-4o", 15.0, "USD", "output", None, "eq"),
+    case("usd-per-1m-input", "GPT-4o的价格为$5 per 1M input tokens。",
+         "GPT-4o", 5.0, "USD", "input", None, "eq"),
+    case("usd-per-1k-output", "GPT-4o的价格为$0.015 per 1K output tokens。",
+         "GPT-4o", 15.0, "USD", "output", None, "eq"),
+    case("usd-slash-1k", "GPT-4o的输出价格为$0.015/1K tokens。",
+         "GPT-4o", 15.0, "USD", "output", None, "eq"),
+    case("usd-per-million-word", "Gemini的价格为$0.075 per million input tokens。",
+         "Gemini", 0.075, "USD", "input", None, "eq"),
+    case("usd-us-dollar-sign", "GPT-4o的价格为US$5/1M tokens。",
+         "GPT-4o", 5.0, "USD", "unspecified", None, "eq"),
+    case("usd-cents", "GPT-4o的价格为15美分/百万tokens。",
+         "GPT-4o", 0.15, "USD", "unspecified", None, "eq"),
+    bug("direction-in-parenthesis", "GPT-4o的价格为$2.5/1M tokens（输入）。",
+        "GPT-4o", 2.5, "USD", "input", None, "eq",
+        reason="a parenthesis right after the price is read for the cache condition but not for "
+               "the direction, so '（输入）' is ignored"),
+    # cache hit / miss
+    case("cache-hit-before", "DeepSeek-V3缓存命中的输入价格为每百万tokens 0.5元。",
+         "DeepSeek-V3", 0.5, "CNY", "input", "cache_hit", "eq"),
+    case("cache-miss-before", "DeepSeek-V3缓存未命中的输入价格为每百万tokens 2元。",
+         "DeepSeek-V3", 2.0, "CNY", "input", "cache_miss", "eq"),
+    case("cache-hit-parenthesis", "DeepSeek-V3的输入价格为每百万tokens 0.5元（缓存命中）。",
+         "DeepSeek-V3", 0.5, "CNY", "input", "cache_hit", "eq"),
+    case("cache-miss-parenthesis", "豆包Pro的输入价格为0.8元/百万tokens（缓存未命中）。",
+         "Doubao-pro", 0.8, "CNY", "input", "cache_miss", "eq"),
+    case("off-peak", "Qwen-Turbo夜间的输入价格为0.15元/百万tokens。",
+         "Qwen-Turbo", 0.15, "CNY", "input", "off_peak", "eq"),
+    # context tiers
+    case("tier-upto-32k", "Doubao-pro在32K以内的输入价格为0.8元/百万tokens。",
+         "Doubao-pro", 0.8, "CNY", "input", "context:0-32k", "eq"),
+    case("tier-32k-128k", "Doubao-pro在32K-128K区间的输入价格为1.2元/百万tokens。",
+         "Doubao-pro", 1.2, "CNY", "input", "context:32k-128k", "eq"),
+    case("tier-32k-zhi-128k", "豆包通用模型pro在32K至128K区间的输入价格为0.005元/千Tokens。",
+         "Doubao-pro", 5.0, "CNY", "input", "context:32k-128k", "eq"),
+    case("tier-over-128k", "Doubao-pro在128K以上的输入价格为5元/百万tokens。",
+         "Doubao-pro", 5.0, "CNY", "input", "context:128k+", "eq"),
+    bug("tier-0-32k", "Doubao-pro在0-32K的输入价格为0.8元/百万tokens。",
+        "Doubao-pro", 0.8, "CNY", "input", "context:0-32k", "eq",
+        reason="'0-32K' is the same tier as '32K以内' but is labelled 'context:0k-32k'; one tier "
+               "must have one label"),
+    # price cuts: only the new price
+    case("cut-from-to-both-units", "Qwen-Long的输入价格从0.02元/千tokens降至0.0005元/千tokens。",
+         "Qwen-Long", 0.5, "CNY", "input", None, "eq"),
+    case("cut-you-dao", "Doubao-pro的输入价格由0.8元/百万tokens降到0.4元/百万tokens。",
+         "Doubao-pro", 0.4, "CNY", "input", None, "eq"),
+    bug("cut-shared-denominator-before", "DeepSeek-V3的输入价格每百万tokens从1元降至0.5元。",
+        "DeepSeek-V3", 0.5, "CNY", "input", None, "eq",
+        reason="with the denominator before 从, the OLD price (1元) is stored as the price and the "
+               "new one (0.5元) is lost"),
+    bug("cut-denominator-on-x-only", "Doubao-pro的价格从每百万tokens 20元降至2元。",
+        "Doubao-pro", 2.0, "CNY", "unspecified", None, "eq", reason=FROM_TO_PRICE),
+    bug("cut-slash-unit-on-x-only", "Doubao-pro输入价格从0.8元/百万tokens降到0.4元。",
+        "Doubao-pro", 0.4, "CNY", "input", None, "eq", reason=FROM_TO_PRICE),
+    # free, starting-from
+    case("free-quanmian", "ERNIE Speed全面免费。",
+         "ERNIE Speed", 0.0, "CNY", "unspecified", None, "eq"),
+    case("free-wanquan", "GLM-4-Flash完全免费。",
+         "GLM-4-Flash", 0.0, "CNY", "unspecified", None, "eq"),
+    case("starting-from-qi", "Qwen-Max的输入价格0.3元/百万tokens起。",
+         "Qwen-Max", 0.3, "CNY", "input", None, "ge"),
+    # traditional characters
+    case("trad-input-per-million", "DeepSeek-V3每百萬輸入tokens 2元。",
+         "DeepSeek-V3", 2.0, "CNY", "input", None, "eq"),
+    case("trad-output-price", "DeepSeek-V3的輸出價格為每百萬tokens 8元。",
+         "DeepSeek-V3", 8.0, "CNY", "output", None, "eq"),
+    case("trad-cache-hit", "DeepSeek-V3快取命中的輸入價格為每百萬tokens 0.5元。",
+         "DeepSeek-V3", 0.5, "CNY", "input", "cache_hit", "eq"),
+]
+
+
+@pytest.mark.parametrize("body, entity, value, currency, direction, condition, bound", PRICES)
+def test_price_point(body, entity, value, currency, direction, condition, bound):
+    facts = facts_of(body)
+    assert [f.family for f in facts] == ["price_point"], facts
+    fact = facts[0]
+    assert (fact.entity, fact.value, fact.currency, fact.direction, fact.condition, fact.bound) == (
+        entity, approx(value), currency, direction, condition, bound
+    )
+
+
+# 4. Dates: (text, published) → the single mention's (date, precision, role) ----------------------
+
+DATES = [
+    case("jiezhi-month", "截至7月，豆包大模型日均tokens使用量超过5000亿。", date(2024, 8, 10),
+         date(2024, 7, 1), "month", "as_of"),
+    case("jiezhi-month-end", "截至7月底", date(2024, 8, 10), date(2024, 7, 1), "month", "as_of"),
+    case("last-year-end", "截至去年底", date(2025, 1, 25), date(2024, 12, 1), "month", "as_of"),
+    case("last-year-day-spaced", "去年 12 月 18 日", date(2025, 1, 25), date(2024, 12, 18), "day", "as_of"),
+    case("explicit-day-spaced", "2024 年 12 月 18 日", date(2025, 1, 25), date(2024, 12, 18), "day", "as_of"),
+    case("month-day-before-pub", "5月15日，火山引擎发布豆包大模型。", date(2024, 5, 21),
+         date(2024, 5, 15), "day", "as_of"),
+    case("month-day-rolls-back", "5月15日", date(2025, 1, 25), date(2024, 5, 15), "day", "as_of"),
+    case("month-day-day-before", "12月18日", date(2024, 12, 19), date(2024, 12, 18), "day", "as_of"),
+    case("cn-month-day-rolls-back", "十二月十八日", date(2025, 1, 25), date(2024, 12, 18), "day", "as_of"),
+    case("cn-year-month", "二〇二四年十二月", date(2025, 1, 25), date(2024, 12, 1), "month", "as_of"),
+    bug("feb-29-rolls-back", "2月29日", date(2025, 1, 25), date(2024, 2, 29), "day", "as_of",
+        reason="the day is validated in the publish year (2025 has no 29 Feb) before the roll-back to "
+               "2024, so the mention is dropped"),
+    case("explicit-year-future-month", "今年5月", date(2025, 1, 25), date(2025, 5, 1), "month", "as_of"),
+    # halves and quarters
+    case("h1-current-year", "上半年", date(2024, 8, 10), date(2024, 1, 1), "half", "as_of"),
+    case("h2-in-progress", "下半年", date(2024, 8, 10), date(2024, 7, 1), "half", "as_of"),
+    case("h2-rolls-back", "下半年", date(2025, 1, 25), date(2024, 7, 1), "half", "as_of"),
+    case("h2-explicit-year", "2024下半年", date(2025, 1, 25), date(2024, 7, 1), "half", "as_of"),
+    case("h2-last-year", "去年下半年", date(2025, 1, 25), date(2024, 7, 1), "half", "as_of"),
+    case("q1-cn", "一季度", date(2024, 5, 21), date(2024, 1, 1), "quarter", "as_of"),
+    case("q3-rolls-back", "Q3", date(2025, 1, 25), date(2024, 7, 1), "quarter", "as_of"),
+    case("q3-explicit", "2024年第三季度", date(2025, 1, 25), date(2024, 7, 1), "quarter", "as_of"),
+    case("q4-last-year", "去年Q4", date(2025, 1, 25), date(2024, 10, 1), "quarter", "as_of"),
+    # relative years and months
+    case("this-year", "今年", date(2025, 1, 25), date(2025, 1, 1), "year", "as_of"),
+    case("last-year", "去年", date(2025, 1, 25), date(2024, 1, 1), "year", "as_of"),
+    case("year-before-last", "前年", date(2025, 1, 25), date(2023, 1, 1), "year", "as_of"),
+    case("explicit-year", "2024年", date(2025, 1, 25), date(2024, 1, 1), "year", "as_of"),
+    case("last-month-crosses-year", "上月", date(2025, 1, 25), date(2024, 12, 1), "month", "as_of"),
+    case("last-month-ge", "上个月", date(2024, 5, 21), date(2024, 4, 1), "month", "as_of"),
+    case("this-month", "本月", date(2024, 5, 21), date(2024, 5, 1), "month", "as_of"),
+    # year edges
+    case("year-start", "年初", date(2024, 5, 21), date(2024, 1, 1), "month", "as_of"),
+    case("year-end", "年底", date(2024, 12, 28), date(2024, 12, 1), "month", "as_of"),
+    case("explicit-year-end", "2024年底", date(2025, 1, 25), date(2024, 12, 1), "month", "as_of"),
+    # roles
+    case("baseline-yu-xiangbi", "与去年5月相比", date(2025, 1, 25), date(2024, 5, 1), "month", "baseline"),
+    case("baseline-jiao", "较2024年5月增长了33倍", date(2025, 1, 25), date(2024, 5, 1), "month", "baseline"),
+    case("baseline-times-of", "是去年12月的3倍", date(2025, 1, 25), date(2024, 12, 1), "month", "baseline"),
+    case("baseline-yilai", "自2024年5月发布以来", date(2025, 1, 25), date(2024, 5, 1), "month", "baseline"),
+    case("effective-zi-qi", "自2月9日起", date(2025, 2, 10), date(2025, 2, 9), "day", "as_of"),
+    case("effective-cong-kaishi", "从3月1日开始", date(2024, 5, 21), date(2024, 3, 1), "day", "as_of"),
+    bug("effective-zi-qi-announced-ahead", "自2月9日起", date(2025, 1, 25), date(2025, 2, 9), "day", "as_of",
+        reason="'自…起' names when a change takes effect, which is usually announced ahead: an article "
+               "of 25 Jan saying 自2月9日起 means the coming 9 Feb, not the one a year earlier"),
+    # now words
+    case("now-jintian", "今天", date(2025, 1, 25), date(2025, 1, 25), "day", "as_of"),
+    case("now-muqian", "目前", date(2024, 5, 21), date(2024, 5, 21), "day", "as_of"),
+]
+
+
+@pytest.mark.parametrize("text, published, value, precision, role", DATES)
+def test_find_dates(text, published, value, precision, role):
+    mentions = find_dates(normalize(text), published)
+    assert [(m.value, m.precision, m.role) for m in mentions] == [(value, precision, role)]
+
+
+# 5. Fact negatives: sentences that must produce no fact of any family ----------------------------
+
+FACT_NEGATIVES = [
+    case("mau", "豆包的月活跃用户数超过7500万。"),
+    case("dau-latin", "豆包App的DAU突破1000万。"),
+    case("dau-cn", "豆包大模型日活用户达到1000万。"),
+    case("api-calls-ci", "豆包大模型日均API调用次数超过1亿次。"),
+    case("daily-calls-ci", "百度的文心一言每天被调用15亿次。"),
+    case("parameters", "DeepSeek-V3拥有6710亿参数。"),
+    case("context-tokens", "Kimi的上下文长度达到128K tokens。"),
+    case("context-characters", "Kimi支持200万字上下文。"),
+    case("price-cut-percent", "豆包大模型降价99.3%。"),
+    case("price-cut-percent-qwen", "Qwen-Long降价97%。"),
+    case("revenue", "智谱的营收超过10亿元。"),
+    case("revenue-growth", "火山引擎的营收同比增长了3倍。"),
+    case("funding", "MiniMax完成6亿美元融资。"),
+    case("training-cost", "DeepSeek-V3的训练成本约557.6万美元。"),
+    case("year", "豆包大模型发布于2024年。"),
+    case("version-number", "DeepSeek-V3的版本号为2.5。"),
+    case("model-count", "阿里云已发布100多款模型。"),
+    case("model-count-ge", "DeepSeek-R1同步开源了6个蒸馏小模型。"),
+    case("tpm-per-minute", "豆包大模型的TPM达到800万tokens每分钟。"),
+    case("tpm-cap", "平台将R1的单账户TPM上限临时下调到每分钟20万tokens。"),
+    case("per-minute-tokens", "豆包大模型每分钟处理的tokens超过1000万。"),
+    case("speed-per-second", "豆包大模型的推理速度达到每秒60 tokens。"),
+    case("speed-tokens-per-s", "DeepSeek-V3的生成速度为60 tokens/s。"),
+    case("vs-competitor", "豆包大模型日均tokens使用量是竞品的10倍。"),
+    case("gap", "豆包大模型日均tokens使用量与同行的差距达10倍。"),
+    case("gap-shubei", "在同等效果下，不同厂商之间的推理成本差距可能达到数倍。"),
+    bug("growth-shubei", "豆包大模型日均tokens使用量增长了数倍。",
+        reason="'数倍' names no multiple (its range starts at 1×, i.e. no growth); numbers.py leaves "
+               "bare 数/几 to the caller, which takes it as a growth of ~3.16"),
+    case("money-kuaiqian", "企业每天只需花1万块钱就能调用豆包大模型的tokens。"),
+    case("cheaper-percent", "豆包Pro比行业便宜99.3%。"),
+    case("cheaper-percent-with-daily-cue", "豆包大模型的日均tokens使用量比行业便宜99.3%。"),
+    case("share-percent", "豆包大模型的日均tokens使用量占比达到46%。"),
+    bug("rank-first", "豆包大模型日均tokens使用量排名第一。", reason=RANKING),
+    bug("rank-top-5", "豆包大模型日均tokens调用量位居全球前5。", reason=RANKING),
+]
+
+
+@pytest.mark.parametrize("body", FACT_NEGATIVES)
+def test_no_fact(body):
+    assert facts_of(body) == []
+
+
+# 6. Fact positives: one-sentence articles with exactly one fact ----------------------------------
+# (body, family, entity, value, bound)
+
+DAILY = "daily_token_usage"
+GROWTH = "growth_multiple"
+
+FACT_POSITIVES = [
+    # daily token usage
+    case("daily-rijun-shiyongliang", "豆包大模型日均tokens使用量超过4万亿。", DAILY, "Doubao", 4e12, "gt"),
+    case("daily-meitian-diaoyongliang", "豆包大模型每天的tokens调用量达到5000亿。", DAILY, "Doubao", 5e11, "eq"),
+    case("daily-meiri", "豆包大模型每日tokens调用量超过5000亿。", DAILY, "Doubao", 5e11, "gt"),
+    case("daily-danri-xiaohaoliang", "豆包大模型单日tokens消耗量突破1万亿。", DAILY, "Doubao", 1e12, "gt"),
+    case("daily-chuliliang", "豆包大模型日均tokens处理量为3000亿。", DAILY, "Doubao", 3e11, "eq"),
+    case("daily-verb-chuli", "Kimi每天处理的tokens超过3000亿。", DAILY, "Kimi", 3e11, "gt"),
+    case("daily-spaces", "豆包大模型日均 tokens 使用量达到 4 万亿。", DAILY, "Doubao", 4e12, "eq"),
+    case("daily-unit-after", "豆包大模型日均调用量为5000亿tokens。", DAILY, "Doubao", 5e11, "eq"),
+    case("daily-jin", "豆包大模型日均tokens使用量近5000亿。", DAILY, "Doubao", 5e11, "approx"),
+    case("daily-shuqian-yi", "豆包大模型日均tokens使用量达到数千亿。", DAILY, "Doubao", geo(1e11, 1e12), "approx"),
+    case("daily-duo", "豆包大模型日均tokens使用量达到5000多亿。", DAILY, "Doubao", 5e11, "gt"),
+    case("daily-platform", "火山引擎的日均tokens调用量达到1万亿。", DAILY, "Volcano Engine", 1e12, "eq"),
+    case("daily-traditional", "豆包大模型日均tokens使用量超過4萬億。", DAILY, "Doubao", 4e12, "gt"),
+    case("daily-from-to", "豆包大模型日均tokens使用量从1200亿增长到4万亿。", DAILY, "Doubao", 4e12, "eq"),
+    bug("daily-bare-wanyi", "豆包大模型日均tokens使用量已突破万亿。", DAILY, "Doubao", 1e12, "gt",
+        reason=BARE_MAGNITUDE),
+    bug("daily-bare-qianyi-ji", "豆包大模型日均tokens使用量达到千亿级。", DAILY, "Doubao", 1e11, "approx",
+        reason=BARE_MAGNITUDE),
+    bug("daily-cn-duo-yi", "豆包大模型日均tokens使用量达到两千多亿。", DAILY, "Doubao", 2e11, "gt",
+        reason=MORE_BEFORE_MAGNITUDE),
+    # growth multiples
+    case("growth-zengzhang-bei", "豆包大模型日均tokens使用量增长了10倍。", GROWTH, "Doubao", 10.0, "eq"),
+    case("growth-fanle-bei", "豆包大模型日均tokens使用量翻了10倍。", GROWTH, "Doubao", 10.0, "eq"),
+    case("growth-fanle-jin", "豆包大模型日均tokens使用量翻了近10倍。", GROWTH, "Doubao", 10.0, "approx"),
+    case("growth-chao-percent", "豆包大模型日均tokens使用量增长超80%。", GROWTH, "Doubao", 1.8, "gt"),
+    case("growth-yoy-percent", "豆包大模型日均tokens使用量同比增长80%。", GROWTH, "Doubao", 1.8, "eq"),
+    case("growth-100-percent", "豆包大模型日均tokens使用量增长了100%。", GROWTH, "Doubao", 2.0, "eq"),
+    case("growth-yoy-bei", "豆包大模型日均tokens使用量同比增长了5倍。", GROWTH, "Doubao", 5.0, "eq"),
+    case("growth-times-last-year", "豆包大模型日均tokens使用量是去年同期的5倍。", GROWTH, "Doubao", 5.0, "eq"),
+    case("growth-times-month", "豆包大模型日均tokens使用量是去年12月的3倍。", GROWTH, "Doubao", 3.0, "eq"),
+    case("growth-since-launch", "豆包大模型日均tokens使用量较发布初期增长了33倍。", GROWTH, "Doubao", 33.0, "eq"),
+    case("growth-duo-bei", "豆包大模型日均tokens使用量增长了50多倍。", GROWTH, "Doubao", 50.0, "gt"),
+    case("growth-tisheng", "豆包大模型日均tokens使用量提升了3倍。", GROWTH, "Doubao", 3.0, "eq"),
+    bug("growth-bei-duo", "豆包大模型日均tokens使用量增长了5倍多。", GROWTH, "Doubao", 5.0, "gt",
+        reason="'5倍多' is more than 5×, but 多 after 倍 is not read: the bound stays eq"),
+    bug("growth-fan-yi-fan", "豆包大模型日均tokens使用量翻了一番。", GROWTH, "Doubao", 2.0, "eq",
+        reason=DOUBLING),
+    bug("growth-fan-liang-fan", "豆包大模型日均tokens使用量翻了两番。", GROWTH, "Doubao", 4.0, "eq",
+        reason=DOUBLING),
+    bug("growth-zengzhang-yi-bei", "豆包大模型日均tokens使用量增长了一倍。", GROWTH, "Doubao", 2.0, "eq",
+        reason="增长了一倍 is the standard phrasing for 'doubled' (same as 翻了一番); a multiple of "
+               "1.0 means no growth at all"),
+]
+
+
+@pytest.mark.parametrize("body, family, entity, value, bound", FACT_POSITIVES)
+def test_one_fact(body, family, entity, value, bound):
+    facts = facts_of(body)
+    assert [(f.family, f.entity) for f in facts] == [(family, entity)], facts
+    assert (facts[0].value, facts[0].bound) == (approx(value), bound)
