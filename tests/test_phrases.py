@@ -63,36 +63,6 @@ def facts_of(body: str, published: str = "2025-01-25"):
 
 # Reasons shared by several rows ------------------------------------------------------------------
 
-BARE_MAGNITUDE = (
-    "a magnitude written without a leading digit (千万, 百万, 万亿, 千亿) is a numeral of its own, "
-    "but QUANTITY_RE's Chinese branch requires a digit or 十, so nothing is found"
-)
-MORE_BEFORE_MAGNITUDE = (
-    "Chinese numeral + 多 + magnitude (两千多亿): the `more` group eats 多 and the magnitude after it "
-    "is dropped, so the value is off by the whole magnitude (2000 instead of 2e11)"
-)
-MORE_STEP = (
-    "多 adds one step of the last unit written (150多 = 150-160, 1200多 = 1200-1300); _step() uses "
-    "the leading digit's place instead, so the range is ten times too wide (its docstring even "
-    "says '1200多 → 100')"
-)
-MORE_AFTER_MAGNITUDE = (
-    "多 after a magnitude adds less than one unit of that magnitude (10亿多 = 10-11亿, like 1亿多 = "
-    "1-2亿), but for numbers >= 10 the step is taken from the number (10 → 10亿)"
-)
-SPACED_DIGITS = (
-    "spaces between digits are allowed anywhere (5 000亿, 1 200万), but the Arabic branch stops at "
-    "the first space and returns the leading digit alone"
-)
-FROM_TO_PRICE = (
-    "从X降至Y keeps only Y; when Y is written without its own per-tokens denominator (it shares X's) "
-    "the Y amount is never matched"
-)
-DOUBLING = "翻一番/翻两番 mean ×2/×4; facts._DOUBLING is defined for them but never used"
-RANKING = (
-    "an ordinal (排名第一, 前5) is a rank, not a token count; the bare-end rule takes '第一'/'前5' "
-    "before '。' as a daily token amount of 1/5"
-)
 
 
 # 1. Quantities: phrase → (value, low, high, bound, percent) ---------------------------------------
@@ -119,11 +89,9 @@ QUANTITIES = [
     case("cjk-comma-wan", "1，200万", 1.2e7, None, None, "eq", False),
     case("comma-space-wan", "1,200 万", 1.2e7, None, None, "eq", False),
     case("comma-decimal-wan", "1,200.5万", 1.2005e7, None, None, "eq", False),
-    bug("space-thousands-yi", "5 000亿", 5e11, None, None, "eq", False, reason=SPACED_DIGITS),
-    bug("space-thousands-wan", "1 200万", 1.2e7, None, None, "eq", False, reason=SPACED_DIGITS),
-    bug("ideographic-space-wanyi", "4\u3000万亿", 4e12, None, None, "eq", False,
-        reason="the full-width space U+3000 is a space in Chinese typesetting, but normalize() keeps "
-               "it and the magnitude pattern only skips ASCII space/tab, so '4　万亿' reads as 4"),
+    case("space-thousands-yi", "5 000亿", 5e11, None, None, "eq", False),
+    case("space-thousands-wan", "1 200万", 1.2e7, None, None, "eq", False),
+    case("ideographic-space-wanyi", "4\u3000万亿", 4e12, None, None, "eq", False),
     # traditional forms
     case("trad-yi", "5億", 5e8, None, None, "eq", False),
     case("trad-wan", "3萬", 3e4, None, None, "eq", False),
@@ -145,14 +113,12 @@ QUANTITIES = [
     case("cn-er-shi-wanyi", "二十万亿", 2e13, None, None, "eq", False),
     case("cn-3500-wan", "三千五百万", 3.5e7, None, None, "eq", False),
     case("cn-yi-and-wan", "一亿五千万", 1.5e8, None, None, "eq", False),
-    bug("bare-qianwan", "千万", 1e7, None, None, "eq", False, reason=BARE_MAGNITUDE),
-    bug("bare-baiwan", "百万", 1e6, None, None, "eq", False, reason=BARE_MAGNITUDE),
-    bug("bare-wanyi", "万亿", 1e12, None, None, "eq", False, reason=BARE_MAGNITUDE),
-    bug("bare-qianyi-jin", "近千亿", 1e11, None, None, "approx", False, reason=BARE_MAGNITUDE),
-    bug("bare-wanyi-trad-yu", "逾萬億", 1e12, None, None, "gt", False, reason=BARE_MAGNITUDE),
-    bug("cn-decimal-wanyi", "一点五万亿", 1.5e12, None, None, "eq", False,
-        reason="a Chinese decimal (一点五) is only parsed after 百分之; elsewhere the match stops at "
-               "点 and returns 1"),
+    case("bare-qianwan", "千万", 1e7, None, None, "eq", False),
+    case("bare-baiwan", "百万", 1e6, None, None, "eq", False),
+    case("bare-wanyi", "万亿", 1e12, None, None, "eq", False),
+    case("bare-qianyi-jin", "近千亿", 1e11, None, None, "approx", False),
+    case("bare-wanyi-trad-yu", "逾萬億", 1e12, None, None, "gt", False),
+    case("cn-decimal-wanyi", "一点五万亿", 1.5e12, None, None, "eq", False),
     # vague amounts: order-of-magnitude ranges, value = geometric middle
     case("vague-shu-qian-yi", "数千亿", geo(1e11, 1e12), 1e11, 1e12, "approx", False),
     case("vague-shu-qian-yi-trad", "數千億", geo(1e11, 1e12), 1e11, 1e12, "approx", False),
@@ -182,14 +148,14 @@ QUANTITIES = [
     case("more-before-yi", "5000多亿", 5e11, 5e11, 6e11, "gt", False),
     case("more-before-yi-50", "50多亿", 5e9, 5e9, 6e9, "gt", False),
     case("more-before-wan-yu", "100余万", 1e6, 1e6, 2e6, "gt", False),
-    bug("more-150duo", "150多", 150.0, 150.0, 160.0, "gt", False, reason=MORE_STEP),
-    bug("more-1200duo", "1200多", 1200.0, 1200.0, 1300.0, "gt", False, reason=MORE_STEP),
-    bug("more-2300duo-yi", "2300多亿", 2.3e11, 2.3e11, 2.4e11, "gt", False, reason=MORE_STEP),
-    bug("more-cn-1200duo", "一千二百多", 1200.0, 1200.0, 1300.0, "gt", False, reason=MORE_STEP),
-    bug("more-after-yi-10", "10亿多", 1e9, 1e9, 1.1e9, "gt", False, reason=MORE_AFTER_MAGNITUDE),
-    bug("more-cn-before-yi", "两千多亿", 2e11, 2e11, 3e11, "gt", False, reason=MORE_BEFORE_MAGNITUDE),
-    bug("more-cn-before-yi-20", "二十多亿", 2e9, 2e9, 3e9, "gt", False, reason=MORE_BEFORE_MAGNITUDE),
-    bug("more-cn-before-wan", "三千多万", 3e7, 3e7, 4e7, "gt", False, reason=MORE_BEFORE_MAGNITUDE),
+    case("more-150duo", "150多", 150.0, 150.0, 160.0, "gt", False),
+    case("more-1200duo", "1200多", 1200.0, 1200.0, 1300.0, "gt", False),
+    case("more-2300duo-yi", "2300多亿", 2.3e11, 2.3e11, 2.4e11, "gt", False),
+    case("more-cn-1200duo", "一千二百多", 1200.0, 1200.0, 1300.0, "gt", False),
+    case("more-after-yi-10", "10亿多", 1e9, 1e9, 1.1e9, "gt", False),
+    case("more-cn-before-yi", "两千多亿", 2e11, 2e11, 3e11, "gt", False),
+    case("more-cn-before-yi-20", "二十多亿", 2e9, 2e9, 3e9, "gt", False),
+    case("more-cn-before-wan", "三千多万", 3e7, 3e7, 4e7, "gt", False),
     # bound words before the number
     case("bound-yu", "逾5000亿", 5e11, None, None, "gt", False),
     case("bound-chaoguo", "超过 4 万亿", 4e12, None, None, "gt", False),
@@ -220,8 +186,7 @@ QUANTITIES = [
     case("pct-cn", "百分之四十五", 45.0, None, None, "eq", True),
     case("pct-cn-decimal", "百分之九十九点三", 99.3, None, None, "eq", True),
     case("pct-cn-arabic", "百分之12", 12.0, None, None, "eq", True),
-    bug("pct-cn-space-arabic", "百分之 45", 45.0, None, None, "eq", True,
-        reason="a space after 百分之 makes the percent branch miss; 45 is returned as a plain number"),
+    case("pct-cn-space-arabic", "百分之 45", 45.0, None, None, "eq", True),
 ]
 
 
@@ -255,10 +220,8 @@ NOT_QUANTITIES = [
     case("more-only", "多"),
     case("percent-word-only", "百分之"),
     case("percent-sign-only", "%"),
-    bug("brand-lingyiwanwu", "零一万物",
-        reason="the company name 零一万物 (01.AI, a registry alias) reads as the numeral 零一万 = 10000"),
-    bug("word-tongyi", "统一",
-        reason="一 inside an ordinary word (统一 'unify') is not a numeral, yet it parses as 1"),
+    case("brand-lingyiwanwu", "零一万物"),
+    case("word-tongyi", "统一"),
 ]
 
 
@@ -280,11 +243,8 @@ CHINESE_INTEGERS = [
     case("cn-int-financial", "壹佰", 100.0),
     case("cn-int-qianwan", "千万", 1e7),
     case("cn-int-not-numeral", "大", None),
-    bug("cn-int-abbrev-3500", "三千五", 3500.0,
-        reason="a trailing digit right after a unit takes the next lower unit (三千五 = 3500); 3005 "
-               "would be written 三千零五"),
-    bug("cn-int-abbrev-12000", "一万二", 12000.0,
-        reason="一万二 is the usual short form of 一万二千 (12000); it parses as 10002"),
+    case("cn-int-abbrev-3500", "三千五", 3500.0),
+    case("cn-int-abbrev-12000", "一万二", 12000.0),
 ]
 
 
@@ -334,10 +294,8 @@ PRICES = [
          "Qwen-Max", 6.0, "CNY", "output", None, "eq"),
     case("yen-symbol", "Qwen-Max的价格为¥20/百万tokens。",
          "Qwen-Max", 20.0, "CNY", "unspecified", None, "eq"),
-    bug("no-space-before-amount", "Qwen-Max的输入价格为每千tokens0.02元。",
-        "Qwen-Max", 20.0, "CNY", "input", None, "eq",
-        reason="the amount's lookbehind (?<![A-Za-z0-9.-]) rejects an amount glued to 'tokens', "
-               "so '每千tokens0.02元' gives no price"),
+    case("no-space-before-amount", "Qwen-Max的输入价格为每千tokens0.02元。",
+        "Qwen-Max", 20.0, "CNY", "input", None, "eq"),
     # li and fen
     case("li-per-thousand", "豆包Pro的输入价格为0.8厘/千tokens。",
          "Doubao-pro", 0.8, "CNY", "input", None, "eq"),
@@ -358,10 +316,8 @@ PRICES = [
          "GPT-4o", 5.0, "USD", "unspecified", None, "eq"),
     case("usd-cents", "GPT-4o的价格为15美分/百万tokens。",
          "GPT-4o", 0.15, "USD", "unspecified", None, "eq"),
-    bug("direction-in-parenthesis", "GPT-4o的价格为$2.5/1M tokens（输入）。",
-        "GPT-4o", 2.5, "USD", "input", None, "eq",
-        reason="a parenthesis right after the price is read for the cache condition but not for "
-               "the direction, so '（输入）' is ignored"),
+    case("direction-in-parenthesis", "GPT-4o的价格为$2.5/1M tokens（输入）。",
+        "GPT-4o", 2.5, "USD", "input", None, "eq"),
     # cache hit / miss
     case("cache-hit-before", "DeepSeek-V3缓存命中的输入价格为每百万tokens 0.5元。",
          "DeepSeek-V3", 0.5, "CNY", "input", "cache_hit", "eq"),
@@ -382,23 +338,19 @@ PRICES = [
          "Doubao-pro", 5.0, "CNY", "input", "context:32k-128k", "eq"),
     case("tier-over-128k", "Doubao-pro在128K以上的输入价格为5元/百万tokens。",
          "Doubao-pro", 5.0, "CNY", "input", "context:128k+", "eq"),
-    bug("tier-0-32k", "Doubao-pro在0-32K的输入价格为0.8元/百万tokens。",
-        "Doubao-pro", 0.8, "CNY", "input", "context:0-32k", "eq",
-        reason="'0-32K' is the same tier as '32K以内' but is labelled 'context:0k-32k'; one tier "
-               "must have one label"),
+    case("tier-0-32k", "Doubao-pro在0-32K的输入价格为0.8元/百万tokens。",
+        "Doubao-pro", 0.8, "CNY", "input", "context:0-32k", "eq"),
     # price cuts: only the new price
     case("cut-from-to-both-units", "Qwen-Long的输入价格从0.02元/千tokens降至0.0005元/千tokens。",
          "Qwen-Long", 0.5, "CNY", "input", None, "eq"),
     case("cut-you-dao", "Doubao-pro的输入价格由0.8元/百万tokens降到0.4元/百万tokens。",
          "Doubao-pro", 0.4, "CNY", "input", None, "eq"),
-    bug("cut-shared-denominator-before", "DeepSeek-V3的输入价格每百万tokens从1元降至0.5元。",
-        "DeepSeek-V3", 0.5, "CNY", "input", None, "eq",
-        reason="with the denominator before 从, the OLD price (1元) is stored as the price and the "
-               "new one (0.5元) is lost"),
-    bug("cut-denominator-on-x-only", "Doubao-pro的价格从每百万tokens 20元降至2元。",
-        "Doubao-pro", 2.0, "CNY", "unspecified", None, "eq", reason=FROM_TO_PRICE),
-    bug("cut-slash-unit-on-x-only", "Doubao-pro输入价格从0.8元/百万tokens降到0.4元。",
-        "Doubao-pro", 0.4, "CNY", "input", None, "eq", reason=FROM_TO_PRICE),
+    case("cut-shared-denominator-before", "DeepSeek-V3的输入价格每百万tokens从1元降至0.5元。",
+        "DeepSeek-V3", 0.5, "CNY", "input", None, "eq"),
+    case("cut-denominator-on-x-only", "Doubao-pro的价格从每百万tokens 20元降至2元。",
+        "Doubao-pro", 2.0, "CNY", "unspecified", None, "eq"),
+    case("cut-slash-unit-on-x-only", "Doubao-pro输入价格从0.8元/百万tokens降到0.4元。",
+        "Doubao-pro", 0.4, "CNY", "input", None, "eq"),
     # free, starting-from
     case("free-quanmian", "ERNIE Speed全面免费。",
          "ERNIE Speed", 0.0, "CNY", "unspecified", None, "eq"),
@@ -441,9 +393,7 @@ DATES = [
     case("month-day-day-before", "12月18日", date(2024, 12, 19), date(2024, 12, 18), "day", "as_of"),
     case("cn-month-day-rolls-back", "十二月十八日", date(2025, 1, 25), date(2024, 12, 18), "day", "as_of"),
     case("cn-year-month", "二〇二四年十二月", date(2025, 1, 25), date(2024, 12, 1), "month", "as_of"),
-    bug("feb-29-rolls-back", "2月29日", date(2025, 1, 25), date(2024, 2, 29), "day", "as_of",
-        reason="the day is validated in the publish year (2025 has no 29 Feb) before the roll-back to "
-               "2024, so the mention is dropped"),
+    case("feb-29-rolls-back", "2月29日", date(2025, 1, 25), date(2024, 2, 29), "day", "as_of"),
     case("explicit-year-future-month", "今年5月", date(2025, 1, 25), date(2025, 5, 1), "month", "as_of"),
     # halves and quarters
     case("h1-current-year", "上半年", date(2024, 8, 10), date(2024, 1, 1), "half", "as_of"),
@@ -474,9 +424,7 @@ DATES = [
     case("baseline-yilai", "自2024年5月发布以来", date(2025, 1, 25), date(2024, 5, 1), "month", "baseline"),
     case("effective-zi-qi", "自2月9日起", date(2025, 2, 10), date(2025, 2, 9), "day", "as_of"),
     case("effective-cong-kaishi", "从3月1日开始", date(2024, 5, 21), date(2024, 3, 1), "day", "as_of"),
-    bug("effective-zi-qi-announced-ahead", "自2月9日起", date(2025, 1, 25), date(2025, 2, 9), "day", "as_of",
-        reason="'自…起' names when a change takes effect, which is usually announced ahead: an article "
-               "of 25 Jan saying 自2月9日起 means the coming 9 Feb, not the one a year earlier"),
+    case("effective-zi-qi-announced-ahead", "自2月9日起", date(2025, 1, 25), date(2025, 2, 9), "day", "as_of"),
     # now words
     case("now-jintian", "今天", date(2025, 1, 25), date(2025, 1, 25), "day", "as_of"),
     case("now-muqian", "目前", date(2024, 5, 21), date(2024, 5, 21), "day", "as_of"),
@@ -518,15 +466,13 @@ FACT_NEGATIVES = [
     case("vs-competitor", "豆包大模型日均tokens使用量是竞品的10倍。"),
     case("gap", "豆包大模型日均tokens使用量与同行的差距达10倍。"),
     case("gap-shubei", "在同等效果下，不同厂商之间的推理成本差距可能达到数倍。"),
-    bug("growth-shubei", "豆包大模型日均tokens使用量增长了数倍。",
-        reason="'数倍' names no multiple (its range starts at 1×, i.e. no growth); numbers.py leaves "
-               "bare 数/几 to the caller, which takes it as a growth of ~3.16"),
+    case("growth-shubei", "豆包大模型日均tokens使用量增长了数倍。"),
     case("money-kuaiqian", "企业每天只需花1万块钱就能调用豆包大模型的tokens。"),
     case("cheaper-percent", "豆包Pro比行业便宜99.3%。"),
     case("cheaper-percent-with-daily-cue", "豆包大模型的日均tokens使用量比行业便宜99.3%。"),
     case("share-percent", "豆包大模型的日均tokens使用量占比达到46%。"),
-    bug("rank-first", "豆包大模型日均tokens使用量排名第一。", reason=RANKING),
-    bug("rank-top-5", "豆包大模型日均tokens调用量位居全球前5。", reason=RANKING),
+    case("rank-first", "豆包大模型日均tokens使用量排名第一。"),
+    case("rank-top-5", "豆包大模型日均tokens调用量位居全球前5。"),
 ]
 
 
@@ -557,12 +503,9 @@ FACT_POSITIVES = [
     case("daily-platform", "火山引擎的日均tokens调用量达到1万亿。", DAILY, "Volcano Engine", 1e12, "eq"),
     case("daily-traditional", "豆包大模型日均tokens使用量超過4萬億。", DAILY, "Doubao", 4e12, "gt"),
     case("daily-from-to", "豆包大模型日均tokens使用量从1200亿增长到4万亿。", DAILY, "Doubao", 4e12, "eq"),
-    bug("daily-bare-wanyi", "豆包大模型日均tokens使用量已突破万亿。", DAILY, "Doubao", 1e12, "gt",
-        reason=BARE_MAGNITUDE),
-    bug("daily-bare-qianyi-ji", "豆包大模型日均tokens使用量达到千亿级。", DAILY, "Doubao", 1e11, "approx",
-        reason=BARE_MAGNITUDE),
-    bug("daily-cn-duo-yi", "豆包大模型日均tokens使用量达到两千多亿。", DAILY, "Doubao", 2e11, "gt",
-        reason=MORE_BEFORE_MAGNITUDE),
+    case("daily-bare-wanyi", "豆包大模型日均tokens使用量已突破万亿。", DAILY, "Doubao", 1e12, "gt"),
+    case("daily-bare-qianyi-ji", "豆包大模型日均tokens使用量达到千亿级。", DAILY, "Doubao", 1e11, "approx"),
+    case("daily-cn-duo-yi", "豆包大模型日均tokens使用量达到两千多亿。", DAILY, "Doubao", 2e11, "gt"),
     # growth multiples
     case("growth-zengzhang-bei", "豆包大模型日均tokens使用量增长了10倍。", GROWTH, "Doubao", 10.0, "eq"),
     case("growth-fanle-bei", "豆包大模型日均tokens使用量翻了10倍。", GROWTH, "Doubao", 10.0, "eq"),
@@ -576,15 +519,10 @@ FACT_POSITIVES = [
     case("growth-since-launch", "豆包大模型日均tokens使用量较发布初期增长了33倍。", GROWTH, "Doubao", 33.0, "eq"),
     case("growth-duo-bei", "豆包大模型日均tokens使用量增长了50多倍。", GROWTH, "Doubao", 50.0, "gt"),
     case("growth-tisheng", "豆包大模型日均tokens使用量提升了3倍。", GROWTH, "Doubao", 3.0, "eq"),
-    bug("growth-bei-duo", "豆包大模型日均tokens使用量增长了5倍多。", GROWTH, "Doubao", 5.0, "gt",
-        reason="'5倍多' is more than 5×, but 多 after 倍 is not read: the bound stays eq"),
-    bug("growth-fan-yi-fan", "豆包大模型日均tokens使用量翻了一番。", GROWTH, "Doubao", 2.0, "eq",
-        reason=DOUBLING),
-    bug("growth-fan-liang-fan", "豆包大模型日均tokens使用量翻了两番。", GROWTH, "Doubao", 4.0, "eq",
-        reason=DOUBLING),
-    bug("growth-zengzhang-yi-bei", "豆包大模型日均tokens使用量增长了一倍。", GROWTH, "Doubao", 2.0, "eq",
-        reason="增长了一倍 is the standard phrasing for 'doubled' (same as 翻了一番); a multiple of "
-               "1.0 means no growth at all"),
+    case("growth-bei-duo", "豆包大模型日均tokens使用量增长了5倍多。", GROWTH, "Doubao", 5.0, "gt"),
+    case("growth-fan-yi-fan", "豆包大模型日均tokens使用量翻了一番。", GROWTH, "Doubao", 2.0, "eq"),
+    case("growth-fan-liang-fan", "豆包大模型日均tokens使用量翻了两番。", GROWTH, "Doubao", 4.0, "eq"),
+    case("growth-zengzhang-yi-bei", "豆包大模型日均tokens使用量增长了一倍。", GROWTH, "Doubao", 2.0, "eq"),
 ]
 
 
@@ -593,3 +531,37 @@ def test_one_fact(body, family, entity, value, bound):
     facts = facts_of(body)
     assert [(f.family, f.entity) for f in facts] == [(family, entity)], facts
     assert (facts[0].value, facts[0].bound) == (approx(value), bound)
+
+
+# 7. Sentences with several facts: body → [(family, entity, value, bound, direction)] ------------
+
+PRICE = "price_point"
+
+SEVERAL_FACTS = [
+    case("price-shared-denominator-directions", "DeepSeek-V3每百万tokens输入2元、输出8元。",
+         [(PRICE, "DeepSeek-V3", 2.0, "eq", "input"), (PRICE, "DeepSeek-V3", 8.0, "eq", "output")]),
+    case("usage-from-to-and-growth", "豆包大模型的日均tokens使用量在一年内从1200亿增至4万亿，增长了32倍。",
+         [(DAILY, "Doubao", 4e12, "eq", None), (GROWTH, "Doubao", 32.0, "eq", None)]),
+    case("usage-and-yoy-growth", "豆包大模型日均tokens使用量超过4万亿，较去年同期增长超10倍。",
+         [(DAILY, "Doubao", 4e12, "gt", None), (GROWTH, "Doubao", 10.0, "gt", None)]),
+    case("usage-subject-after-number", "目前，每天有超过4万亿tokens在豆包大模型上被调用。",
+         [(DAILY, "Doubao", 4e12, "gt", None)]),
+    case("growth-percent-over", "Kimi的日均tokens调用量较年初增长超过300%。",
+         [(GROWTH, "Kimi", 4.0, "gt", None)]),
+    bug("usage-respectively-two-entities", "豆包和通义千问的日均tokens调用量分别超过4万亿和1万亿。",
+        [(DAILY, "Doubao", 4e12, "gt", None), (DAILY, "Qwen", 1e12, "gt", None)],
+        reason="分别 pairs entities with numbers only for prices; for usage the first number is lost "
+               "and the bound 超过 does not reach the second"),
+    bug("price-respectively-trailing-denominator", "DeepSeek-V3的输入和输出价格分别为2元和8元/百万tokens。",
+        [(PRICE, "DeepSeek-V3", 2.0, "eq", "input"), (PRICE, "DeepSeek-V3", 8.0, "eq", "output")],
+        reason="a denominator written only after the last of several amounts is not shared backwards"),
+    bug("english-trillion-per-day", "OpenAI processes 1.5 trillion tokens per day.",
+        [(DAILY, "OpenAI", 1.5e12, "eq", None)],
+        reason="English magnitudes (million, billion, trillion) and 'per day' are not in the grammar"),
+]
+
+
+@pytest.mark.parametrize("body, expected", SEVERAL_FACTS)
+def test_several_facts(body, expected):
+    got = [(f.family, f.entity, f.value, f.bound, f.direction) for f in facts_of(body)]
+    assert sorted(got, key=str) == sorted(expected, key=str)

@@ -16,6 +16,7 @@ from .grammar import (
     BASELINE_AFTER,
     BASELINE_BEFORE,
     EFFECTIVE_AFTER,
+    UNTIL_BEFORE,
     NOW_WORDS,
     QUARTER_WORDS,
     RELATIVE_MONTHS,
@@ -65,7 +66,7 @@ class DateMention:
     end: int
     value: date
     precision: str  # day | month | quarter | half | year
-    role: str = "as_of"  # as_of | baseline
+    role: str = "as_of"  # as_of | baseline | until (the end of a period: ignored for facts)
     text: str = ""
 
     def period_end_month(self) -> "DateMention":
@@ -85,7 +86,7 @@ def _small(text: str) -> int:
     return int(text) if text.isdigit() else int(parse_chinese_integer(text) or 0)
 
 
-def _resolve(match: re.Match, published: date) -> tuple[date, str] | None:
+def _resolve(match: re.Match, published: date, future_ok: bool = False) -> tuple[date, str] | None:
     g = match.groupdict()
     if g["now"]:
         return published, "day"
@@ -100,7 +101,9 @@ def _resolve(match: re.Match, published: date) -> tuple[date, str] | None:
         explicit_year = published.year + RELATIVE_YEARS[g["rel_year"]]
     year = explicit_year or published.year
     resolved = _resolve_in_year(g, year, explicit_year is not None)
-    if resolved and explicit_year is None and resolved[0] > published:
+    if resolved is None and explicit_year is None and g["day"]:
+        resolved = _resolve_in_year(g, year - 1, False)  # 2月29日 only exists in last year's February
+    if resolved and explicit_year is None and resolved[0] > published and not future_ok:
         # "5月15日" or "Q3" in an article published earlier in the year means last year's
         resolved = (resolved[0].replace(year=year - 1), resolved[1])
     return resolved
@@ -147,6 +150,8 @@ def _role(norm: str, start: int, end: int, floor: int, ceiling: int) -> str:
     if _TIMES_OF_AFTER.match(after):
         return "baseline"  # "是去年12月的3倍"
     before = norm[max(floor, start - 4) : start].strip()
+    if any(before.endswith(word) for word in UNTIL_BEFORE) and not before.endswith(("截至", "截止")):
+        return "until"  # "持续到本月底", "从5月到12月"
     if any(before.endswith(word) for word in BASELINE_BEFORE):
         return "baseline"
     # "与去年 5 月 15 日相比", "自 2024 年 5 月正式对外推出以来"
@@ -169,7 +174,10 @@ def find_dates(norm: str, published: date, start: int = 0, end: int | None = Non
         text = match.group(0).strip()
         if not text:
             continue
-        resolved = _resolve(match, published)
+        raw_end = match.start() + len(match.group(0).rstrip())
+        # "自2月9日起" in a January article announces a date ahead: it is not last year's
+        effective = norm[raw_end : raw_end + 3].lstrip(" \t").startswith(EFFECTIVE_AFTER)
+        resolved = _resolve(match, published, future_ok=effective)
         if resolved is None:
             continue
         value, precision = resolved

@@ -30,9 +30,16 @@ _NOT_MODELS = {"API", "APP", "TPM", "RPM", "GPU", "CEO", "CTO", "MOE", "TOKEN", 
 # Companies not in the registry, as owners of usage figures ("鱼泡科技的豆包大模型日均调用量"
 # → 鱼泡科技): a name ending in a company-like suffix, or a name right after a noun that
 # introduces one ("模型服务平台星河算力的负责人"), followed by a word that makes it the subject.
-_COMPANY_NEXT = r"(?=的|表示|称|介绍|透露|宣布|为例|以|基于|通过|目前|已|在|则|也|自|负责人|创始人|CEO|CTO)"
-_COMPANY_SUFFIX = re.compile(r"(?:科技|公司|集团|银行|证券|保险|汽车|网络|智能|教育|医疗|传媒|信息|软件)" + _COMPANY_NEXT)
-_INTRODUCERS = ("公司", "平台", "新创", "创企", "初创企业", "车企", "厂商", "品牌")
+_COMPANY_NEXT = r"(?=的|表示|称|介绍|透露|宣布|为例|以|基于|通过|目前|已|在|则|也|自|旗下|方面|负责人|创始人|CEO|CTO)"
+_COMPANY_SUFFIX = re.compile(
+    r"(?:科技|集团|银行|证券|保险|汽车|网络|智能|教育|医疗|传媒|信息|软件|数据|互娱|游戏|文旅)"
+    r"(?:" + _COMPANY_NEXT + r"|(?<=[\u4e00-\u9fa5]{4})(?=[\u4e00-\u9fa5]))"
+)
+_INTRODUCERS = ("公司", "平台", "新创", "初创", "创企", "初创企业", "车企", "厂商", "品牌", "服务商", "开发商",
+                "提供商", "运营商", "供应商", "独角兽", "集团")
+# Words that are never (part of) a company name, though they sit where one would.
+_NOT_NAMES = ("目前", "已经", "今年", "去年", "其中", "旗下", "方面", "现在", "此前", "同时", "平台", "公司",
+              "每天", "每日", "日均", "单日", "消耗", "调用", "使用", "处理", "模型")
 _INTRODUCED = re.compile(r"(?:" + "|".join(_INTRODUCERS) + r")(?P<name>[\u4e00-\u9fa5]{2,6}?)" + _COMPANY_NEXT)
 # Characters a company name never starts with when walking back from its suffix.
 _NAME_STOP = set("的以在和与及、，,。；;：:是为其被据如从由向对把将给让也都还又而或（）()“”「」 \t\n")
@@ -109,7 +116,8 @@ class Registry:
         found, taken = [], []
         for s, e in sorted(spans):
             name = norm[s:e]
-            if any(s < te and ts < e for ts, te in taken) or self.lookup(name) or self.mentions(name):
+            if any(s < te and ts < e for ts, te in taken) or self.lookup(name) or self.mentions(name) \
+                    or any(word in name for word in _NOT_NAMES):
                 continue
             taken.append((s, e))
             found.append(Mention(s, e, Entity(name, "company"), "company"))

@@ -24,12 +24,15 @@ from datetime import date
 from . import grammar as g
 from .articles import Article
 from .dates import DateMention, add_months, find_dates, find_duration_before
-from .entities import Mention, Registry, load_registry
-from .numbers import Quantity, bound_after, bound_around, bound_before, find_quantities
+from .entities import Entity, Mention, Registry, load_registry
+from .numbers import Quantity, bound_around, bound_before, find_quantities, parse_chinese_integer
 from .text import Span, clauses, normalize, sentences, squash
 from .units import MULTIPLE_UNIT, PRICE_UNIT, TOKENS_PER_DAY, price_per_million_tokens
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
+
+# Nobody reports a daily token usage this small; a smaller number is a rank or a count.
+MIN_TOKENS_PER_DAY = 1e4
 
 FAMILIES = ("daily_token_usage", "growth_multiple", "price_point")
 
@@ -81,7 +84,7 @@ _TOKEN_UNIT = re.compile(
 )
 _TOKEN_CUE = re.compile(r"tokens?|词元", re.IGNORECASE)
 # What may follow a bare token amount ("突破5000亿，" / "10000 亿规模"): punctuation, end, a bound word.
-_BARE_END = re.compile(r"[ \t]*(?:级|规模|量级|左右|以上|之多|上下)?[ \t]*(?:[，,。；;）)！!？?、｜|\n]|的(?:规模|水平)|$)")
+_BARE_END = re.compile(r"[ \t]*(?:级|规模|量级|左右|以上|之多|上下)?[ \t]*(?:[，,。；;）)！!？?、｜|\n]|的(?:规模|水平|量级)|$)")
 _MULTIPLE_UNIT = re.compile(r"[ \t]*倍")
 _USAGE_NOUN = re.compile(
     r"(?:(?:平均)?每家(?:企业)?客户)?(?:(?:日均|每天|每日|单日|天均)[ \t]*)?(?:的[ \t]*)?"
@@ -93,7 +96,7 @@ _USAGE_NOUN = re.compile(
 )
 _GROWTH_VERBS = sorted(g.GROWTH_VERBS, key=len, reverse=True)
 _DOUBLING = re.compile(r"翻了?[ \t]*(?P<n>一|两|二|三|四|1|2|3|4)[ \t]*番")
-_TIMES_OF = re.compile(r"是(?P<what>[^，。；,;是]{1,20}?)的[ \t]*$")
+_TIMES_OF = re.compile(r"(?:是|为)(?P<what>[^，。；,;是为]{1,20}?)的[ \t]*$")
 _DIRECTION = re.compile("|".join(sorted(g.DIRECTION_CUES, key=len, reverse=True)), re.IGNORECASE)
 _CONDITION = re.compile("|".join(sorted(g.CONDITION_CUES, key=len, reverse=True)), re.IGNORECASE)
 _TIER = re.compile(
@@ -102,14 +105,17 @@ _TIER = re.compile(
     r"|(?P<over>\d+)[ \t]*[Kk][ \t]*(?:以上|及以上))"
 )
 _SEGMENT = [re.compile(p) for p in g.SEGMENT_PATTERNS]
+_AGO = re.compile(r"(?P<n>\d+|[一两二三四五六七八九十半]+)[ \t]*个?[ \t]*(?P<unit>年|个月|月|季度)(?:之)?前")
+# Names an article introduces in quotes: "做的产品叫「栈桥翻译」" → 栈桥翻译 is an entity there.
+_QUOTED_NAME = re.compile(r"(?:叫|名为|名叫|品牌|产品|公司|平台|应用|团队)[ \t]*[「“\"『]([^」”\"』\n，。]{2,12})[」”\"』]")
 
 _CURRENCY_WORD = "|".join(sorted(g.CURRENCY_WORDS, key=len, reverse=True))
 _COUNT = r"(?:百万|一百万|1百万|100[ \t]*万|千|一千|1千|1,?000|万|一万|1万|1[ \t]*[MK]|[MK]|million|thousand|1)"
-_AMOUNT = r"(?P<sym>US\$|\$|¥|￥)?[ \t]*(?<![A-Za-z0-9.\-])(?P<amount>\d+(?:\.\d+)?)[ \t]*(?P<cur>" + _CURRENCY_WORD + r"|美分|USD|CNY|RMB)?"
+_AMOUNT = r"(?P<sym>US\$|\$|¥|￥)?[ \t]*(?P<amount>\d+(?:\.\d+)?)[ \t]*(?P<cur>" + _CURRENCY_WORD + r"|美分|USD|CNY|RMB)?"
 _TOKENS = r"(?:个[ \t]*)?(?:(?P<dir_in>输入|输出|input|output)[ \t]*)?(?:tokens?|词元)"
 # "0.0008元/千Tokens", "$2.5 per 1M input tokens", "2元每百万tokens"
 _PRICE_AFTER = re.compile(
-    _AMOUNT + r"[ \t]*(?:/|每|per)[ \t]*(?P<count>" + _COUNT + r")?[ \t]*" + _TOKENS,
+    r"(?<![A-Za-z0-9.\-])" + _AMOUNT + r"[ \t]*(?:/|每|per)[ \t]*(?P<count>" + _COUNT + r")?[ \t]*" + _TOKENS,
     re.IGNORECASE,
 )
 # "每百万tokens输入价格为2元", "每千 tokens 0.0008 元", "每百万输入tokens 2.5美元"
@@ -118,15 +124,21 @@ _PRICE_BEFORE = re.compile(
     + r"(?P<mid>[^，,。；;\d$¥￥]{0,12}?)[ \t]*" + _AMOUNT,
     re.IGNORECASE,
 )
+# "…从X降至Y元": the new price right after an old one.
+_CUT_TO = re.compile(
+    r"[ \t]*(?:" + "|".join(c for c in g.PRICE_CUT_CUES) + r")[ \t]*" + _AMOUNT + r"(?![\d.])", re.IGNORECASE
+)
 # "每百万tokens 0.5元（缓存命中）、2元（缓存未命中）": more prices for the same denominator.
 _PAREN = r"(?:（[^）]{0,14}）|\([^)]{0,14}\))"
+# The words between the separator and the amount may name the direction or the condition:
+# "…0.1元，缓存未命中是1元", "…2元，输出则为8元".
 _PRICE_MORE = re.compile(
-    r"[ \t]*" + _PAREN + r"?[ \t]*[、,，和及与][ \t]*(?:(?P<dir2>输入|输出)(?:价格)?(?:为|是|则为)?)?[ \t]*"
+    r"[ \t]*" + _PAREN + r"?[ \t]*[、,，和及与][ \t]*(?P<mid2>[^，,。；;、\d$¥￥/]{0,10}?)[ \t]*"
     + _AMOUNT.replace("sym", "sym2").replace("amount", "amount2").replace("cur", "cur2")
-    + r"(?![ \t]*(?:/|每|per))",
+    + r"(?![\d.])(?![ \t]*(?:/|每|per))",
     re.IGNORECASE,
 )
-_FREE = re.compile("|".join(c for c in g.FREE_CUES if c != "免费"))
+_FREE = re.compile("|".join(g.FREE_CUES))
 
 
 # --- The sentence context ------------------------------------------------------------------------
@@ -185,11 +197,21 @@ class _Sentence:
             owners = [m for m in self.mentions if m.source == "company" and m.end <= nearest.start
                       and clause.start <= m.start and self.norm[m.end:nearest.start].strip() == "的"]
             return owners[-1] if owners and not prefer_models else nearest
+        if not prefer_models:
+            # a customer named earlier in the sentence owns its usage, whatever model it calls:
+            # "星渚汽车座舱助手接入通义千问后，目前每天的tokens处理量约15亿" → 星渚汽车
+            companies = [m for m in self.mentions if m.source == "company" and m.start < clause.start]
+            if companies:
+                return companies[-1]
         for earlier in reversed([c for c in self.clauses if c.end <= clause.start]):
             if self.norm.startswith("其", earlier.start):
                 continue  # "其…" refers back to the subject of an earlier clause
             found = [m for m in pool if earlier.start <= m.start < earlier.end]
             if found:
+                if prefer_models:
+                    # a price belongs to the most specific model named: "智谱的GLM-4-Air" → GLM-4-Air
+                    specific = [m for m in found if m.entity.kind == "model"]
+                    return (specific or found)[-1]
                 return found[0]
         after = [m for m in pool if pos <= m.start < clause.end]
         if after:
@@ -197,8 +219,14 @@ class _Sentence:
         return self.carried_entity
 
 
-def _merge_mentions(registry: Registry, norm: str, original: str, span: Span) -> list[Mention]:
+def _merge_mentions(registry: Registry, norm: str, original: str, span: Span,
+                    local_names: tuple[str, ...] = ()) -> list[Mention]:
     found = registry.mentions(norm, span.start, span.end)
+    for name in local_names:
+        for m in re.finditer(re.escape(name), norm[span.start : span.end]):
+            start = span.start + m.start()
+            if all(start >= x.end or start + len(name) <= x.start for x in found):
+                found.append(Mention(start, start + len(name), Entity(original[start : start + len(name)], "company"), "company"))
     taken = [(m.start, m.end) for m in found]
     for extra in registry.model_ids(norm, span.start, span.end) + registry.companies(norm, span.start, span.end):
         if all(extra.end <= s or extra.start >= e for s, e in taken):
@@ -231,6 +259,10 @@ class _Extractor:
         self.norm = normalize(article.body)
         self.facts: list[Fact] = []
         self._last_mention: Mention | None = None
+        self._list_direction: str | None = None
+        self.local_names = tuple(dict.fromkeys(
+            m.group(1) for m in _QUOTED_NAME.finditer(self.norm) if not registry.lookup(m.group(1))
+        ))
 
     def run(self) -> list[Fact]:
         carried_date = None
@@ -242,7 +274,7 @@ class _Extractor:
                 span=span,
                 clauses=clauses(self.norm, span),
                 dates=find_dates(self.norm, self.article.published_date, span.start, span.end),
-                mentions=_merge_mentions(self.registry, self.norm, self.body, span),
+                mentions=_merge_mentions(self.registry, self.norm, self.body, span, self.local_names),
                 carried_date=carried_date,
                 carried_entity=carried_entity,
                 published=self.article.published_date,
@@ -252,7 +284,58 @@ class _Extractor:
             own = [d for d in sentence.dates if d.role == "as_of" and d.text not in g.NOW_WORDS]
             carried_date = own[-1] if own else None
             carried_entity = sentence.mentions[0] if sentence.mentions else carried_entity
+        self._tables()
         return _dedupe(self.facts)
+
+    # -- price tables -----------------------------------------------------------------------------
+
+    def _tables(self) -> None:
+        """Markdown price tables: "| 模型 | 计费项 | 价格 |" with the unit in a header cell or in
+        the sentence before the table ("（单位：元/百万tokens）"). One fact per priced cell."""
+        norm = self.norm
+        for table in _TABLE.finditer(norm):
+            lines = _table_lines(norm, table.start(), table.end())
+            if len(lines) < 3:
+                continue
+            header = _cells(norm, *lines[0])
+            intro = norm[max(0, table.start() - 200) : table.start()].rstrip()
+            intro_line = intro[intro.rfind("\n") + 1 :]  # the line right before the table
+            unit_source = " ".join(norm[a:b] for a, b in header) + " " + intro_line
+            unit = _TABLE_UNIT.search(unit_source)
+            if not unit:
+                continue
+            currency_unit = _currency_unit_from(unit.group("sym"), unit.group("cur"))
+            per_tokens = _token_count(unit.group("count"))
+            header_text = [norm[a:b] for a, b in header]
+            price_columns = [i for i, h in enumerate(header_text) if re.search(r"价|price|费用|收费", h, re.I)
+                             and not re.search(r"计费项|类型|方式", h)]
+            direction_of_column = {i: _nearest_direction(h, 0, len(h)) for i, h in enumerate(header_text)}
+            intro_span = Span(max(0, table.start() - 200), table.start())
+            intro_dates = [d for d in find_dates(norm, self.article.published_date, intro_span.start, intro_span.end)
+                           if d.role == "as_of"]
+            as_of = intro_dates[-1] if intro_dates else DateMention(0, 0, self.article.published_date, "day")
+            for row_start, row_end in lines[2:]:
+                cells = _cells(norm, row_start, row_end)
+                mentions = [m for a, b in cells for m in _merge_mentions(self.registry, norm, self.body, Span(a, b))]
+                if not mentions or len(cells) != len(header):
+                    continue
+                entity = sorted(mentions, key=lambda m: (m.entity.kind != "model", m.start))[0]
+                row_direction = next((d for a, b in cells if (d := _nearest_direction(norm, a, b))), None)
+                for column in price_columns:
+                    a, b = cells[column]
+                    amount = re.fullmatch(r"[ \t]*(\d+(?:\.\d+)?)[ \t]*", norm[a:b])
+                    if not amount:
+                        continue
+                    value, currency = price_per_million_tokens(float(amount.group(1)), currency_unit, per_tokens)
+                    direction = direction_of_column.get(column) or row_direction or "unspecified"
+                    self.facts.append(Fact(
+                        article_id=self.article.article_id, family="price_point", entity=entity.entity.name,
+                        metric="price_per_million_tokens", value=value, unit=PRICE_UNIT[currency], bound="eq",
+                        as_of_date=as_of.value, as_of_precision=as_of.precision,
+                        quote=self.body[row_start:row_end], char_start=row_start, char_end=row_end,
+                        currency=currency, direction=direction, condition=None,
+                        number_start=a + amount.start(1), number_end=a + amount.end(1),
+                    ))
 
     # -- shared helpers -----------------------------------------------------------------------
 
@@ -274,24 +357,50 @@ class _Extractor:
         prices = self._prices(s)
         blocked += prices
         usage_context: dict | None = None
-        last_subject: str | None = None
-        for q in find_quantities(self.norm, s.span.start, s.span.end):
-            if _overlaps(q, blocked):
-                continue
-            clause = s.clause_of(q.start)
-            subject_match = _last_usage_noun(self.norm, clause.start, q.start)
-            if subject_match:
-                last_subject = squash(subject_match)
-            growth = self._growth(s, q, clause, last_subject)
-            if growth:
-                last_subject = growth.subject
-                if _is_daily_tokens(growth.subject):
-                    usage_context = {"entity_mention": self._last_mention}
-                continue
-            usage = self._usage(s, q, clause, usage_context)
-            if usage:
-                usage_context = {"entity_mention": self._last_mention}
+        last_subject: str | None = None  # the usage noun a later clause may continue ("…，增长了3倍")
+        quantities = [q for q in find_quantities(self.norm, s.span.start, s.span.end) if not _overlaps(q, blocked)]
+        for clause in s.clauses:
+            for q in (q for q in quantities if clause.start <= q.start < clause.end):
+                last_subject = _subject_before(self.norm, clause.start, q.start, last_subject)
+                last_subject, usage_context = self._quantity(s, q, clause, last_subject, usage_context)
+            last_subject = _subject_before(self.norm, clause.start, clause.end, last_subject)
+        self._doublings(s, last_subject)
         self._free(s)
+
+    def _quantity(self, s: _Sentence, q: Quantity, clause: Span, last_subject: str | None,
+                  usage_context: dict | None) -> tuple[str | None, dict | None]:
+        """Try a quantity as a growth multiple, then as a daily usage; returns the updated
+        (subject in force, usage context) for the clauses that follow."""
+        growth = self._growth(s, q, clause, last_subject)
+        if growth:
+            if _is_daily_tokens(growth.subject):
+                usage_context = {"entity_mention": self._last_mention}
+            return growth.subject, usage_context
+        if self._usage(s, q, clause, usage_context):
+            usage_context = {"entity_mention": self._last_mention}
+        return last_subject, usage_context
+
+    def _doublings(self, s: _Sentence, last_subject: str | None) -> None:
+        """翻了一番 → ×2, 翻两番 → ×4."""
+        for m in _DOUBLING.finditer(self.norm, s.span.start, s.span.end):
+            n = int(m.group("n")) if m.group("n").isdigit() else {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}[m.group("n")]
+            clause = s.clause_of(m.start())
+            subject_text = _last_usage_noun(self.norm, clause.start, m.start())
+            subject = squash(subject_text) if subject_text else last_subject
+            entity = s.entity(m.start())
+            if subject is None or entity is None:
+                continue
+            as_of = s.as_of(m.start())
+            baseline = self._baseline(s, clause, m.start(), as_of, entity)
+            self.facts.append(self._fact(
+                s, "growth_multiple", entity,
+                metric="growth_multiple", value=float(2 ** n), unit=MULTIPLE_UNIT, bound="eq",
+                as_of_date=as_of.value, as_of_precision=as_of.precision, subject=subject,
+                segment=_segment(self.norm, s, clause, m.start()),
+                baseline_date=baseline.value if baseline else None,
+                baseline_precision=baseline.precision if baseline else None,
+                number_start=m.start("n"), number_end=m.end("n"),
+            ))
 
     # -- daily token usage ----------------------------------------------------------------------
 
@@ -323,6 +432,8 @@ class _Extractor:
             inherited = True
         if any(n in head for n in ("月活", "日活", "用户", "参数", "上下文", "次数")):
             return None
+        if re.search(r"(?:第|前|后|top|Top|TOP)[ \t]*$", head) or q.value < MIN_TOKENS_PER_DAY:
+            return None  # a rank ("位居全球前5"), not an amount
         unit_end = q.end + (unit_match.end() if unit_match else 0)
         bound = _combine_bound(bound_around(norm, q.start, unit_end, clause.start, clause.end), q.bound)
         entity = context["entity_mention"] if inherited else s.entity(q.start)
@@ -348,8 +459,8 @@ class _Extractor:
         is_multiple = bool(_MULTIPLE_UNIT.match(after)) and not q.percent
         if not (is_multiple or q.percent):
             return None
-        if q.value <= 0:
-            return None
+        if q.value <= 0 or q.vague:
+            return None  # "增长了数倍" names no multiple
         head = norm[clause.start : q.start]
         text = norm[clause.start : clause.end]
         if any(cue in text for cue in g.COMPARISON_CUES):
@@ -357,23 +468,25 @@ class _Extractor:
         verb_pos, word_bound, times_of = _growth_verb(head, clause.start)
         if verb_pos is None:
             return None
+        if is_multiple and re.match(r"[ \t]*倍[ \t]*多", after):
+            word_bound = "gt"  # "增长了5倍多"
         if q.percent and (times_of or re.search(r"率|占比|份额", norm[clause.start:verb_pos + 2])):
             return None
         if times_of is not None:
             # "是去年同期的5倍": only a comparison with an earlier time is growth
             what = times_of
-            if not (find_dates(what, s.published) or "同期" in what or any(c in what for c in g.LAUNCH_BASELINE_CUES)):
+            if not (find_dates(what, s.published) or "同期" in what or _AGO.search(what)
+                    or any(c in what for c in g.LAUNCH_BASELINE_CUES)):
                 return None
         subject_text = _last_usage_noun(norm, clause.start, verb_pos)
         subject = squash(subject_text) if subject_text else last_subject
-        if subject is None:
-            sentence_subject = _last_usage_noun(norm, s.span.start, verb_pos)
-            subject = squash(sentence_subject) if sentence_subject else None
         if subject is None:
             return None
         if subject_text is None and any(n in norm[clause.start:verb_pos] for n in g.DISTRACTOR_NOUNS):
             return None
         multiple = q.value if is_multiple else 1 + q.value / 100
+        if is_multiple and q.value == 1 and times_of is None and not norm.startswith("翻", verb_pos):
+            multiple = 2.0  # "增长了一倍" means doubled; 增长N倍 → N holds from two on
         low = q.low if is_multiple else None
         high = q.high if is_multiple else None
         bound = _combine_bound(word_bound, q.bound)
@@ -425,68 +538,49 @@ class _Extractor:
     # -- price points ---------------------------------------------------------------------------
 
     def _prices(self, s: _Sentence) -> list[tuple[int, int]]:
+        """Price points of a sentence; returns the spans they cover (no other fact reads them)."""
         norm = self.norm
-        spans: list[tuple[int, int]] = []
-        matches = [m for m in _PRICE_AFTER.finditer(norm, s.span.start, s.span.end) if _currency_unit(m)]
-        matches += [m for m in _PRICE_BEFORE.finditer(norm, s.span.start, s.span.end)
-                    if all(m.end() <= a.start() or m.start() >= a.end() for a in matches)]
-        for m in sorted(matches, key=lambda m: m.start()):
-            spans.append((m.start(), m.end()))
-            currency_unit = _currency_unit(m)
-            if currency_unit is None:
-                continue
-            amount_start = m.start("amount") if not m.group("sym") else m.start("sym")
-            clause = s.clause_of(m.start("amount"))
-            if _is_from_value(norm, clause.start, min(m.start(), amount_start), clause.end, m.end()):
-                continue
-            per_tokens = _token_count(m.group("count"))
-            value, currency = price_per_million_tokens(float(m.group("amount")), currency_unit, per_tokens)
-            direction = _direction(norm, clause, m)
-            condition = _condition(norm, s, clause, m)
-            word_bound = bound_before(norm, m.start(), clause.start)
-            bound = word_bound[0] if word_bound else "eq"
-            if norm.startswith("起", m.end()) or re.match(r"[ \t]*起", norm[m.end():m.end() + 2]):
-                bound = "ge"
-            entity = s.entity(m.start(), prefer_models=True)
+        mentions = _price_mentions(norm, s.span)
+        list_direction = self._list_direction if _is_list_item(self.body, s.span.start) else None
+        floor = s.span.start
+        for index, p in enumerate(mentions):
+            clause = s.clause_of(p.amount_start)
+            if p.direction is None:
+                p.direction = _nearest_direction(norm, floor, p.start) or _direction_after(norm, p.end) \
+                    or list_direction
+            if p.condition is None and not p.continued:
+                p.condition = _condition_before(norm, floor, p.start)
+            p.direction = _cached_input(p.direction or "unspecified", p.condition)
+            floor = p.end + len(_paren_after(norm, p.end))
+        _assign_respectively(norm, s.span.start, mentions)
+        for p in mentions:
+            entity = s.entity(p.start, prefer_models=True)
             if entity is None:
                 continue
-            as_of = s.as_of(m.start())
+            value, currency = price_per_million_tokens(p.amount, p.currency_unit, p.per_tokens)
+            as_of = s.as_of(p.start)
             self.facts.append(self._fact(
                 s, "price_point", entity,
-                metric="price_per_million_tokens", value=value, unit=PRICE_UNIT[currency], bound=bound,
+                metric="price_per_million_tokens", value=value, unit=PRICE_UNIT[currency], bound=p.bound,
                 as_of_date=as_of.value, as_of_precision=as_of.precision,
-                currency=currency, direction=direction, condition=condition,
-                number_start=m.start("amount"), number_end=m.end("amount"),
+                currency=currency, direction=p.direction, condition=p.condition,
+                number_start=p.amount_start, number_end=p.amount_end,
             ))
-            position = m.end()
-            while more := _PRICE_MORE.match(norm, position, s.span.end):
-                unit = _currency_unit_from(more.group("sym2"), more.group("cur2")) or currency_unit
-                if more.group("cur2") is None and more.group("sym2") is None:
-                    break
-                spans.append((more.start("amount2"), more.end()))
-                extra_value, extra_currency = price_per_million_tokens(float(more.group("amount2")), unit, per_tokens)
-                paren = re.match(r"[ \t]*" + _PAREN, norm[more.end() : more.end() + 16])
-                extra_condition = None
-                if paren:
-                    cue = _CONDITION.search(paren.group(0))
-                    extra_condition = g.CONDITION_CUES[cue.group(0).lower()] if cue else None
-                self.facts.append(self._fact(
-                    s, "price_point", entity,
-                    metric="price_per_million_tokens", value=extra_value, unit=PRICE_UNIT[extra_currency],
-                    bound="eq", as_of_date=as_of.value, as_of_precision=as_of.precision,
-                    currency=extra_currency,
-                    direction=g.DIRECTION_CUES[more.group("dir2")] if more.group("dir2") else direction,
-                    condition=extra_condition,
-                    number_start=more.start("amount2"), number_end=more.end("amount2"),
-                ))
-                position = more.end()
-        return spans
+        # "…输入价格如下：" introduces list items that inherit its direction
+        intro = norm[s.span.start : s.span.end].rstrip()
+        if intro.endswith(("：", ":", "如下")):
+            self._list_direction = _nearest_direction(norm, s.span.start, s.span.end)
+        elif not _is_list_item(self.body, s.span.start):
+            self._list_direction = None
+        return [(p.start, p.end) for p in mentions] + [span for p in mentions for span in p.extra_spans]
 
     def _free(self, s: _Sentence) -> None:
         for m in _FREE.finditer(self.norm, s.span.start, s.span.end):
             clause = s.clause_of(m.start())
+            # the model must be what is free: "GLM-4-Air即日起限时免费", not "智谱的策略是限时免费"
             named = [x for x in s.mentions if clause.start <= x.start < m.start()
-                     and x.entity.kind in ("model", "model_family")]
+                     and x.entity.kind in ("model", "model_family")
+                     and not re.search("策略|思路|方式|做法|打法|路线|模式", self.norm[x.end : m.start()])]
             if not named:
                 continue
             specific = [x for x in named if x.entity.kind == "model"]
@@ -513,12 +607,37 @@ def _relative_baseline(norm: str, floor: int, pos: int, as_of: DateMention, clau
     if "环比" in text:
         step = {"month": 1, "quarter": 3, "half": 6, "year": 12}.get(as_of.precision, 1)
         return DateMention(pos, pos, add_months(as_of.value, -step), as_of.precision, "baseline")
+    ago = None
+    for ago in _AGO.finditer(norm, floor, max(pos, clause.end if floor == clause.start else pos)):
+        pass
+    if ago:  # "约为一年前的8倍"
+        months = _months(ago.group("n"), ago.group("unit"))
+        precision = as_of.precision if as_of.precision in ("day", "month") else "month"
+        return DateMention(pos, pos, add_months(as_of.value, -months), precision, "baseline")
     duration = find_duration_before(norm, floor, pos)
     if duration:
         months, _ = duration
         precision = as_of.precision if as_of.precision in ("day", "month") else "month"
         return DateMention(pos, pos, add_months(as_of.value, -months), precision, "baseline")
     return None
+
+
+def _subject_before(norm: str, start: int, end: int, current: str | None) -> str | None:
+    """The usage noun in force at `end`: the last one in norm[start:end], or `current` — unless a
+    different metric (营收, 用户 …) is named after it, which ends the run ("…营收为X，同比增长26%")."""
+    noun = None
+    noun_end = start
+    for match in _USAGE_NOUN.finditer(norm, start, end):
+        noun, noun_end = match.group(0).lstrip("的 \t"), match.end()
+    tail = norm[noun_end:end]
+    if any(d in tail for d in g.DISTRACTOR_NOUNS):
+        return None
+    return squash(noun) if noun else current
+
+
+def _months(n: str, unit: str) -> int:
+    count = 0.5 if n == "半" else float(n) if n.isdigit() else float(parse_chinese_integer(n) or 0)
+    return int(count * {"年": 12, "个月": 1, "月": 1, "季度": 3}[unit])
 
 
 def _is_daily_tokens(subject: str | None) -> bool:
@@ -557,6 +676,11 @@ def _growth_verb(head: str, offset: int) -> tuple[int | None, str | None, str | 
             return offset + len(text) - len(verb), word_bound, None
     times = _TIMES_OF.search(text)
     if times:
+        before = text[: times.start()]
+        for word in sorted(g.BOUND_PREFIXES, key=len, reverse=True):  # "约为一年前的8倍"
+            if before.endswith(word) and g.BOUND_PREFIXES[word] != "eq":
+                word_bound = g.BOUND_PREFIXES[word]
+                return offset + times.start() - len(word), word_bound, times.group("what")
         return offset + times.start(), word_bound, times.group("what")
     return None, None, None
 
@@ -581,6 +705,205 @@ def _segment(norm: str, s: _Sentence, clause: Span, verb_pos: int) -> str | None
         for match in pattern.finditer(norm, s.span.start, verb_pos):
             found = match.group(1).strip()
     return squash(found) if found else None
+
+
+@dataclass
+class _PriceMention:
+    start: int  # where the price phrase starts: entity and date are looked up from here
+    end: int
+    amount_start: int
+    amount_end: int
+    amount: float
+    currency_unit: str
+    per_tokens: float
+    bound: str = "eq"
+    direction: str | None = None
+    condition: str | None = None
+    continued: bool = False  # "、2元（缓存未命中）" after a first price
+    extra_spans: list = field(default_factory=list)
+
+
+# "input $2.50 / output $10 per 1M tokens": two prices sharing one denominator.
+_PRICE_PAIR = re.compile(
+    r"(?P<d1>input|输入)[ \t]*[:：]?[ \t]*" + _AMOUNT.replace("(?P<", "(?P<a_")
+    + r"[ \t]*[/，,、][ \t]*(?P<d2>output|输出)[ \t]*[:：]?[ \t]*" + _AMOUNT.replace("(?P<", "(?P<b_")
+    + r"[ \t]*(?:/|每|per)[ \t]*(?P<count>" + _COUNT + r")?[ \t]*(?:个[ \t]*)?(?:tokens?|词元)",
+    re.IGNORECASE,
+)
+
+
+def _price_mentions(norm: str, span: Span) -> list[_PriceMention]:
+    """Every price in a sentence, in text order, with what its own words say."""
+    found: list[_PriceMention] = []
+    pairs = list(_PRICE_PAIR.finditer(norm, span.start, span.end))
+    taken = [(m.start(), m.end()) for m in pairs]
+    for m in pairs:
+        count = _token_count(m.group("count"))
+        for prefix, direction in (("a_", m.group("d1")), ("b_", m.group("d2"))):
+            unit = _currency_unit_from(m.group(prefix + "sym"), m.group(prefix + "cur"))
+            if unit:
+                found.append(_PriceMention(m.start(prefix + "amount"), m.end(), m.start(prefix + "amount"),
+                                           m.end(prefix + "amount"), float(m.group(prefix + "amount")), unit, count,
+                                           direction=g.DIRECTION_CUES[direction.lower()]))
+    matches = [m for m in _PRICE_AFTER.finditer(norm, span.start, span.end)
+               if _currency_unit(m) and _free_of(m, taken)]
+    taken += [(m.start(), m.end()) for m in matches]
+    matches += [m for m in _PRICE_BEFORE.finditer(norm, span.start, span.end) if _free_of(m, taken) and _currency_unit(m)]
+    full_spans = [(m.start(), m.end()) for m in matches]
+    for m in sorted(matches, key=lambda m: m.start()):
+        unit = _currency_unit(m)
+        per_tokens = _token_count(m.group("count"))
+        own_words = (m.groupdict().get("dir_in") or "") + (m.groupdict().get("mid") or "")
+        direction_cue = _DIRECTION.search(own_words)
+        mention = _PriceMention(
+            m.start(), m.end(), m.start("amount"), m.end("amount"), float(m.group("amount")), unit, per_tokens,
+            direction=g.DIRECTION_CUES[direction_cue.group(0).lower()] if direction_cue else None,
+            condition=_condition_words(norm[m.start() : m.end()] + _paren_after(norm, m.end())),
+        )
+        word_bound = bound_before(norm, m.start("amount"), m.start()) or bound_before(norm, m.start(), span.start)
+        mention.bound = word_bound[0] if word_bound and word_bound[0] != "eq" else "eq"
+        if re.match(r"[ \t]*起", norm[m.end() : m.end() + 3]):
+            mention.bound = "ge"  # "0.3元/百万tokens起"
+        clause_start = max(span.start, _clause_start(norm, m.start(), span.start))
+        mid_from = any(f in (m.groupdict().get("mid") or "") for f in g.FROM_MARKERS)
+        if mid_from or _is_from_value(norm, clause_start, m.start(), span.end, m.end()):
+            # "从X降至Y": X is the old price; a Y without its own denominator shares X's
+            to = _CUT_TO.match(norm, m.end(), span.end)
+            if not (to and _currency_unit_from(to.group("sym"), to.group("cur"))
+                    and not any(a <= to.start("amount") < b for a, b in full_spans)):
+                continue
+            mention.extra_spans.append((m.start(), m.end()))
+            mention.amount_start, mention.amount_end = to.start("amount"), to.end("amount")
+            mention.amount = float(to.group("amount"))
+            mention.currency_unit = _currency_unit_from(to.group("sym"), to.group("cur"))
+            mention.end = to.end()
+            mention.bound = "eq"
+        found.append(mention)
+        position = mention.end
+        while more := _PRICE_MORE.match(norm, position, span.end):
+            if more.group("cur2") is None and more.group("sym2") is None:
+                break
+            words = (more.group("mid2") or "") + _paren_after(norm, more.end())
+            direction_cue = _DIRECTION.search(more.group("mid2") or "")
+            found.append(_PriceMention(
+                more.start("amount2"), more.end(), more.start("amount2"), more.end("amount2"),
+                float(more.group("amount2")),
+                _currency_unit_from(more.group("sym2"), more.group("cur2")) or mention.currency_unit,
+                mention.per_tokens,
+                direction=g.DIRECTION_CUES[direction_cue.group(0).lower()] if direction_cue else mention.direction,
+                condition=_condition_words(words), continued=True,
+            ))
+            position = more.end()
+    return sorted(found, key=lambda p: p.start)
+
+
+# A Markdown table: lines starting with "|", the second one a |---| rule.
+_TABLE = re.compile(r"(?m)^[ \t]*\|.*\|[ \t]*\n[ \t]*\|[ \t:|-]*-[ \t:|-]*\|[ \t]*\n(?:[ \t]*\|.*\|[ \t]*(?:\n|$))+")
+_TABLE_UNIT = re.compile(
+    r"(?P<sym>US\$|\$|¥|￥)?(?P<cur>" + _CURRENCY_WORD + r"|美分|USD|CNY|RMB)?[ \t]*/[ \t]*(?P<count>" + _COUNT
+    + r")?[ \t]*(?:个[ \t]*)?(?:tokens?|词元)", re.IGNORECASE,
+)
+
+
+def _table_lines(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    lines, position = [], start
+    for line in norm[start:end].split("\n"):
+        if line.strip():
+            offset = len(line) - len(line.lstrip())
+            lines.append((position + offset, position + len(line.rstrip())))
+        position += len(line) + 1
+    return lines
+
+
+def _cells(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each cell's text in a table row "| a | b |"."""
+    bars = [i for i in range(start, end) if norm[i] == "|"]
+    cells = []
+    for left, right in zip(bars, bars[1:]):
+        a, b = left + 1, right
+        while a < b and norm[a] in " \t":
+            a += 1
+        while b > a and norm[b - 1] in " \t":
+            b -= 1
+        cells.append((a, b))
+    return cells
+
+
+def _free_of(m: re.Match, taken: list[tuple[int, int]]) -> bool:
+    return all(m.end() <= a or m.start() >= b for a, b in taken)
+
+
+def _clause_start(norm: str, pos: int, floor: int) -> int:
+    cut = max(norm.rfind(c, floor, pos) for c in "，,；;：:。")
+    return cut + 1 if cut >= 0 else floor
+
+
+def _paren_after(norm: str, pos: int) -> str:
+    paren = re.match(r"[ \t]*" + _PAREN, norm[pos : pos + 16])
+    return paren.group(0) if paren else ""
+
+
+def _condition_words(words: str) -> str | None:
+    cue = None
+    for found in _CONDITION.finditer(words):
+        cue = g.CONDITION_CUES[found.group(0).lower()]
+    return cue
+
+
+def _nearest_direction(norm: str, floor: int, pos: int) -> str | None:
+    cues = list(_DIRECTION.finditer(norm, floor, pos))
+    return g.DIRECTION_CUES[cues[-1].group(0).lower()] if cues else None
+
+
+def _direction_after(norm: str, pos: int) -> str | None:
+    """A direction in a parenthesis right after the price: "$2.5/1M tokens（输入）"."""
+    cue = _DIRECTION.search(_paren_after(norm, pos))
+    return g.DIRECTION_CUES[cue.group(0).lower()] if cue else None
+
+
+def _condition_before(norm: str, floor: int, pos: int) -> str | None:
+    """A cache or time condition, else a context tier, named before the price."""
+    cue = _condition_words(norm[floor:pos])
+    if cue:
+        return cue
+    tier = None
+    for found in _TIER.finditer(norm, floor, pos):
+        tier = found
+    if tier is None:
+        return None
+    if tier.group("upto"):
+        return f"context:0-{tier.group('upto')}k"
+    if tier.group("over"):
+        return f"context:{tier.group('over')}k+"
+    low = tier.group("lo")
+    return f"context:{'0' if int(low) == 0 else low + 'k'}-{tier.group('hi')}k"
+
+
+def _cached_input(direction: str, condition: str | None) -> str:
+    """Cache hits and misses are priced on input tokens."""
+    if direction == "unspecified" and condition in ("cache_hit", "cache_miss"):
+        return "input"
+    return direction
+
+
+def _assign_respectively(norm: str, floor: int, mentions: list[_PriceMention]) -> None:
+    """"输入、输出价格分别为0.02元和0.06元": the n-th direction goes to the n-th price."""
+    if len(mentions) < 2:
+        return
+    head = norm[floor : mentions[0].start]
+    if "分别" not in head:
+        return
+    cues = [g.DIRECTION_CUES[c.group(0).lower()] for c in _DIRECTION.finditer(head)]
+    if len(cues) == len(mentions):
+        for mention, direction in zip(mentions, cues):
+            mention.direction = direction
+
+
+def _is_list_item(body: str, pos: int) -> bool:
+    line_start = body.rfind("\n", 0, pos) + 1
+    return bool(re.match(r"[ \t]*(?:[-*+•]|\d+[.、)])[ \t]", body[line_start : line_start + 8]))
+
+
 
 
 def _currency_unit(m: re.Match) -> str | None:
@@ -610,39 +933,8 @@ def _token_count(raw: str | None) -> float:
     return 1.0
 
 
-def _direction(norm: str, clause: Span, m: re.Match) -> str:
-    inside = m.groupdict().get("dir_in")
-    if inside:
-        return g.DIRECTION_CUES[inside.lower()]
-    if m.groupdict().get("mid"):
-        cue = _DIRECTION.search(m.group("mid"))
-        if cue:
-            return g.DIRECTION_CUES[cue.group(0).lower()]
-    cues = list(_DIRECTION.finditer(norm, clause.start, m.start()))
-    if cues:
-        return g.DIRECTION_CUES[cues[-1].group(0).lower()]
-    return "unspecified"
 
 
-def _condition(norm: str, s: _Sentence, clause: Span, m: re.Match) -> str | None:
-    # the clause itself, plus a parenthetical right after the price: "0.1元/百万tokens（缓存命中）"
-    window_end = min(s.span.end, m.end() + 12)
-    window = norm[min(clause.start, m.start()) : m.end()] + " " + norm[m.end() : window_end].split("，")[0]
-    cue = None
-    for found in _CONDITION.finditer(window):
-        cue = g.CONDITION_CUES[found.group(0).lower()]
-    if cue:
-        return cue
-    tier = None
-    for found in _TIER.finditer(norm, clause.start, m.start()):
-        tier = found
-    if tier:
-        if tier.group("upto"):
-            return f"context:0-{tier.group('upto')}k"
-        if tier.group("over"):
-            return f"context:{tier.group('over')}k+"
-        return f"context:{tier.group('lo')}k-{tier.group('hi')}k"
-    return None
 
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:

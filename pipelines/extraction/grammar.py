@@ -82,7 +82,7 @@ BOUND_PREFIXES = {
 }
 
 # Filler allowed between a bound word and the number ("已突破", "已经超过了").
-BOUND_FILLERS = ("了", "已", "已经", "就", "都", "更是", "也", "均", "分别", "还")
+BOUND_FILLERS = ("了", "已", "已经", "就", "都", "更是", "也", "均", "分别", "还", "处理", "消耗", "调用", "使用", "生成")
 
 # Words right after a number (and its unit) that qualify it.
 BOUND_SUFFIXES = {
@@ -122,7 +122,9 @@ YEAR_EDGES = {
 }
 
 # "今天/目前/近期" mean the article's own date.
-NOW_WORDS = ("今天", "今日", "目前", "当前", "近日", "日前", "现在", "如今", "近期")
+NOW_WORDS = ("今天", "今日", "即日", "目前", "当前", "近日", "日前", "现在", "如今", "近期")
+# "活动持续到本月底": the end of a period, neither an as-of date nor a baseline.
+UNTIL_BEFORE = ("持续到", "持续至", "延续到", "延长到", "延长至", "有效期至", "截止到本", "直到", "到", "至")
 
 # Markers that make the date next to them a growth baseline rather than the as-of date.
 BASELINE_BEFORE = ("相较于", "相比于", "相较", "相比", "对比", "较", "比", "与", "和", "同", "自", "从")
@@ -172,6 +174,7 @@ CONDITION_CUES = {
     "夜间": "off_peak", "闲时": "off_peak", "错峰": "off_peak", "优惠时段": "off_peak",
     "批量": "batch", "batch": "batch",
 }
-FREE_CUES = ("全面免费", "完全免费", "永久免费", "免费开放", "免费使用", "免费调用", "宣布免费", "免费")
+# Whole-model free pricing. Plain 免费 is not enough: "免费额度", "免费试用" are quotas, not prices.
+FREE_CUES = ("全面免费", "完全免费", "永久免费", "限时免费", "免费开放", "宣布免费")
 PRICE_CUT_CUES = ("降至", "降到", "降为", "下调至", "下调到", "调整为", "调整至", "降低到", "降低至", "下降到", "下降至", "至", "到")
 FROM_MARKERS = ("从", "由")

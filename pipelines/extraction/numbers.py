@@ -23,23 +23,31 @@ from .grammar import (
     VAGUE_PREFIXES,
 )
 
-_CN_CHARS = "".join(CHINESE_DIGITS) + "".join(CHINESE_SMALL_UNITS) + "万亿兆"
+_CN_DIGITS = "".join(CHINESE_DIGITS)
+_CN_UNITS = "".join(CHINESE_SMALL_UNITS)
+_CN_CHARS = _CN_DIGITS + _CN_UNITS + "万亿兆"
 _MAG_CHARS = "".join(MAGNITUDES)
 _VAGUE = "|".join(sorted(VAGUE_PREFIXES, key=len, reverse=True))
+_MORE = "".join(MORE_THAN_SUFFIXES)
+# Spaces the press puts inside numbers: ASCII, no-break, thin and ideographic (U+3000).
+_WS = r"[ \t\u00a0\u2009\u3000]"
 
 QUANTITY_RE = re.compile(
     rf"""
     (?<![A-Za-z0-9_.\-/])                  # not the tail of a model id, version or path
     (?:
-        百分之(?P<pct_cn>[{_CN_CHARS}点]+|\d+(?:\.\d+)?)     # 百分之四十五
-      | (?P<vague>{_VAGUE})(?P<vague_mag>[{_MAG_CHARS}]*)    # 数千万, 十几, 上百亿
-      | (?P<arabic>\d{{1,3}}(?:[,，]\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
-        (?P<arabic_more>[多余])?
-        (?P<arabic_mag>(?:[ \t]*[{_MAG_CHARS}])*)
-      | (?P<chinese>[{_CN_CHARS}]*[零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾][{_CN_CHARS}]*)
+        百分之{_WS}*(?P<pct_cn>[{_CN_CHARS}点]+|\d+(?:\.\d+)?)     # 百分之四十五, 百分之 45
+      | (?P<vague>{_VAGUE})(?P<vague_mag>[{_MAG_CHARS}]*)           # 数千万, 十几, 上百亿
+      | (?P<arabic>\d{{1,3}}(?:(?:[,，]|{_WS}(?=\d{{3}}(?!\d)))\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
+        (?P<arabic_more>[{_MORE}](?={_WS}*[{_MAG_CHARS}]))?          # 2300多亿
+        (?P<arabic_mag>(?:{_WS}*[{_MAG_CHARS}])*)
+      | (?<![{_CN_CHARS}])(?P<chinese>(?![零〇](?!点))[{_CN_CHARS}]*[{_CN_DIGITS}十拾][{_CN_CHARS}]*
+                    (?:点[{_CN_DIGITS}]+[万亿兆]*)?)                 # 一千二百, 四万亿, 一点五万亿
+        (?P<chinese_more>[{_MORE}](?=[万亿兆]))?(?P<chinese_mag>[万亿兆]*)   # 两千多亿
+      | (?P<bare>千万|百万|十万|万亿|千亿|百亿|十亿|(?<=[破过超逾近上])[万亿])  # 突破万亿, 近千亿, 破亿
     )
-    (?P<more>[多余来](?![元个家款]?[种样]))?
-    (?P<percent>[ \t]*%)?
+    (?P<more>[{_MORE}](?![元个家款种样]))?
+    (?P<percent>{_WS}*%)?
     """,
     re.VERBOSE,
 )
@@ -55,31 +63,38 @@ class Quantity:
     bound: str = "eq"  # bound implied by the number itself (多/余 → gt, 数/几 → approx)
     percent: bool = False
     text: str = ""
+    vague: bool = False  # 数倍/几十: an order of magnitude, not a number
 
 
 def parse_chinese_integer(text: str) -> float | None:
-    """一千二百 → 1200, 四万亿 → 4e12, 十二 → 12, 两 → 2. None when it is not a numeral."""
+    """一千二百 → 1200, 四万亿 → 4e12, 十二 → 12, 两 → 2, 三千五 → 3500, 一万二 → 12000."""
     total = section = 0.0
     number: float | None = None
+    last_unit = 0.0  # the unit written just before a trailing digit ("三千五": 千)
     seen_digit = False
     for char in text:
         if char in CHINESE_DIGITS:
             number = CHINESE_DIGITS[char]
             seen_digit = True
+            if char in "零〇":
+                last_unit = 0.0
         elif char in CHINESE_SMALL_UNITS:
             section += (number if number is not None else 1) * CHINESE_SMALL_UNITS[char]
+            last_unit = CHINESE_SMALL_UNITS[char]
             number = None
             seen_digit = True
         elif char == "万":
             section = (section + (number or 0)) * 1e4
-            number = None
+            last_unit, number = 1e4, None
         elif char in "亿兆":
             total = (total + section + (number or 0)) * MAGNITUDES[char]
-            section, number = 0.0, None
+            section, number, last_unit = 0.0, None, MAGNITUDES[char]
         else:
             return None
     if not seen_digit:
         return None
+    if number is not None and last_unit >= 100:
+        return total + section + number * last_unit / 10  # 三千五 = 3500, 一万二 = 12000
     return total + section + (number or 0)
 
 
@@ -92,59 +107,80 @@ def _magnitude(chars: str) -> float:
 
 
 def _step(number: float) -> float:
-    """The size of 'a bit more': 50多 → 10, 3多 → 1, 1200多 → 100."""
-    if number <= 0:
+    """One unit of the last place written: 50多 → 10, 150多 → 10, 1200多 → 100, 15多 → 1."""
+    if number <= 0 or not float(number).is_integer():
         return 1.0
-    return 10 ** math.floor(math.log10(number)) if number >= 10 else 1.0
+    step, n = 1.0, int(number)
+    while n and n % 10 == 0:
+        step, n = step * 10, n // 10
+    return step
 
 
-def _quantity(match: re.Match) -> Quantity | None:
+def _chinese_value(text: str) -> float | None:
+    """Chinese numerals, with a decimal point: 一点五万亿 → 1.5e12."""
+    if "点" not in text:
+        return parse_chinese_integer(text)
+    whole, _, rest = text.partition("点")
+    frac = "".join(str(CHINESE_DIGITS[c]) for c in rest if c in CHINESE_DIGITS)
+    mags = "".join(c for c in rest if c in "万亿兆")
+    whole_value = parse_chinese_integer(whole) if whole else 0.0
+    if whole_value is None or not frac:
+        return None
+    return float(f"{int(whole_value)}.{frac}") * _magnitude(mags)
+
+
+def _lone_digit_ok(norm: str, match: re.Match) -> bool:
+    """A single Chinese digit (一, 两 …) is a number only before a magnitude or 倍/番:
+    '增长了一倍' yes, '统一' / '排名第一' / '九款模型' no."""
+    following = norm[match.end("chinese") : match.end("chinese") + 3].lstrip(" \t\u3000")
+    return following[:1] in "万亿兆倍番" and following[:1] != ""
+
+
+def _quantity(norm: str, match: re.Match) -> Quantity | None:
     groups = match.groupdict()
     percent = bool(groups["percent"])
     low = high = None
     bound = "eq"
+    vague = False
     if groups["pct_cn"]:
         raw = groups["pct_cn"]
-        value = float(raw) if raw[0].isdigit() else _chinese_decimal(raw)
+        value = float(raw) if raw[0].isdigit() else _chinese_value(raw)
         if value is None:
             return None
         return Quantity(match.start(), match.end(), value, percent=True, text=match.group(0))
     if groups["vague"]:
         lo_mult, hi_mult, bound = VAGUE_PREFIXES[groups["vague"]]
         mag = _magnitude(groups["vague_mag"])
-        # 数/几 alone ("数倍") need a magnitude or a unit to mean anything; the caller decides.
         low, high = lo_mult * mag, hi_mult * mag
         value = low if bound == "ge" else math.sqrt(low * high)
+        vague = groups["vague"] in ("数", "几") and not groups["vague_mag"]
     elif groups["arabic"]:
-        number = float(re.sub(r"[,，]", "", groups["arabic"]))
+        number = float(re.sub(r"[,，\s\u00a0\u2009\u3000]", "", groups["arabic"]))
         mag = _magnitude(groups["arabic_mag"])
         value = number * mag
-        more = groups["arabic_more"] or groups["more"]
-        if more:
-            # "50多" → (50, 60); "1亿多" → (1e8, 2e8)
-            step = _step(number) if groups["arabic_more"] else (1.0 if number < 10 else _step(number))
-            low, high, bound = value, (number + step) * mag, "gt"
-    else:
-        parsed = parse_chinese_integer(groups["chinese"])
+        if groups["arabic_more"]:  # 2300多亿: a step of the number, times the magnitude
+            low, high, bound = value, (number + _step(number)) * mag, "gt"
+        elif groups["more"]:
+            if groups["arabic_mag"].strip():  # 10亿多: one unit of the magnitude more
+                unit = MAGNITUDES[groups["arabic_mag"].strip()[-1]]
+                low, high, bound = value, value + unit, "gt"
+            else:  # 50多
+                low, high, bound = value, value + _step(number), "gt"
+    elif groups["chinese"]:
+        text = groups["chinese"]
+        if len(text) == 1 and text in CHINESE_DIGITS and not _lone_digit_ok(norm, match):
+            return None
+        parsed = _chinese_value(text)
         if parsed is None:
             return None
-        value = parsed
-        if groups["more"]:
-            low, high, bound = value, value + _step(value) * (1 if value >= 10 else 1), "gt"
-    end = match.end()
-    text = match.group(0).rstrip()
-    return Quantity(match.start(), match.start() + len(text), value, low, high, bound, percent, text)
-
-
-def _chinese_decimal(text: str) -> float | None:
-    if "点" in text:
-        whole, _, frac = text.partition("点")
-        whole_value = parse_chinese_integer(whole) if whole else 0.0
-        digits = "".join(str(CHINESE_DIGITS.get(c, "")) for c in frac)
-        if whole_value is None or not digits:
-            return None
-        return float(f"{int(whole_value)}.{digits}")
-    return parse_chinese_integer(text)
+        mag = _magnitude(groups["chinese_mag"])
+        value = parsed * mag
+        if groups["chinese_more"] or groups["more"]:
+            low, high, bound = value, (parsed + _step(parsed)) * mag, "gt"
+    else:
+        value = _magnitude(groups["bare"])
+    text = match.group(0).rstrip(" \t\u3000")
+    return Quantity(match.start(), match.start() + len(text), value, low, high, bound, percent, text, vague)
 
 
 def find_quantities(norm: str, start: int = 0, end: int | None = None) -> list[Quantity]:
@@ -152,7 +188,7 @@ def find_quantities(norm: str, start: int = 0, end: int | None = None) -> list[Q
     end = len(norm) if end is None else end
     found = []
     for match in QUANTITY_RE.finditer(norm, start, end):
-        quantity = _quantity(match)
+        quantity = _quantity(norm, match)
         if quantity is not None:
             found.append(quantity)
     return found
