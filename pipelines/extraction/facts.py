@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 
@@ -29,7 +30,17 @@ from .numbers import Quantity, bound_around, bound_before, find_quantities, pars
 from .text import Span, clauses, normalize, sentences, squash
 from .units import MULTIPLE_UNIT, PRICE_UNIT, TOKENS_PER_DAY, price_per_million_tokens
 
-EXTRACTOR_VERSION = "2"
+def _rules_version() -> str:
+    """A fingerprint of the extraction rules (this package's code and data): when any rule or
+    the alias registry changes, every article is re-extracted on the next run."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*")):
+        if path.suffix in (".py", ".yaml"):
+            digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+EXTRACTOR_VERSION = _rules_version()
 
 # Nobody reports a daily token usage this small; a smaller number is a rank or a count.
 MIN_TOKENS_PER_DAY = 1e4
