@@ -31,10 +31,11 @@ _CN_SMALL = "一二三四五六七八九十"
 
 DATE_RE = re.compile(
     rf"""
-    (?<![\d.A-Za-z])
     (?:
-        (?P<rel_month>{_REL_MONTHS})
-      | (?:
+        (?P<now>{"|".join(NOW_WORDS)})
+      | (?P<rel_month>{_REL_MONTHS})
+      | (?<![\d.A-Za-z])(?=[\d一二三四五六七八九十今去前明本上下第Q年底初末])   # never an empty match
+        (?:
           (?:(?P<year>(?:19|20)\d\d|[二][〇零][一二三四五六七八九〇零][〇零一二三四五六七八九])\s*年
             |(?P<year_bare>(?:19|20)\d\d)\s*(?=[上下]半年|第?[一二三四]季度|Q[1-4])
             |(?P<rel_year>{_REL_YEARS}))?
@@ -49,7 +50,6 @@ DATE_RE = re.compile(
             | (?P<edge>年底|年末|年初|年中|底|末|初)
           )?
         )
-      | (?P<now>{"|".join(NOW_WORDS)})
     )
     """,
     re.VERBOSE,

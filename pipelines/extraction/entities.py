@@ -32,7 +32,7 @@ _NOT_MODELS = {"API", "APP", "TPM", "RPM", "GPU", "CEO", "CTO", "MOE", "TOKEN", 
 # introduces one ("模型服务平台星河算力的负责人"), followed by a word that makes it the subject.
 _COMPANY_NEXT = r"(?=的|表示|称|介绍|透露|宣布|为例|以|基于|通过|目前|已|在|则|也|自|旗下|方面|负责人|创始人|CEO|CTO)"
 _COMPANY_SUFFIX = re.compile(
-    r"(?:科技|集团|银行|证券|保险|汽车|网络|智能|教育|医疗|传媒|信息|软件|数据|互娱|游戏|文旅)"
+    r"(?:科技|集团|银行|证券|保险|汽车|网络|智能|教育|医疗|传媒|信息|软件|数据|互娱|游戏|文旅|电商|零售|物流)"
     r"(?:" + _COMPANY_NEXT + r"|(?<=[\u4e00-\u9fa5]{4})(?=[\u4e00-\u9fa5]))"
 )
 _INTRODUCERS = ("公司", "平台", "新创", "初创", "创企", "初创企业", "车企", "厂商", "品牌", "服务商", "开发商",

@@ -100,7 +100,7 @@ _MULTIPLE_UNIT = re.compile(r"[ \t]*倍")
 _USAGE_NOUN = re.compile(
     r"(?:(?:平均)?每家(?:企业)?客户)?(?:(?:日均|每天|每日|单日|天均)[ \t]*)?(?:的[ \t]*)?"
     r"(?:(?:商用[ \t]*)?(?:tokens?|Tokens?|TOKENS?|词元)[ \t]*)?(?:日均[ \t]*)?"
-    r"(?:使用量|调用量|消耗量|处理量|请求量|用量|吞吐量|调用规模|消耗)"
+    r"(?:使用量|调用量|消耗量|处理量|请求量|用量|吞吐量|调用规模|消耗|(?<=[Tt][Oo][Kk][Ee][Nn])数|(?<=[Tt][Oo][Kk][Ee][Nn][Ss])数)"
     # a verb with the token object: "每天处理的 tokens", "日均消耗 tokens"
     r"|(?:(?:日均|每天|每日|单日|天均)[ \t]*)?(?:处理|消耗|调用|使用|生成)[了的]?[ \t]*(?:文本|多模态)?[ \t]*(?:tokens?|词元)",
     re.IGNORECASE,
@@ -176,6 +176,9 @@ class _Sentence:
     def as_of(self, pos: int) -> DateMention:
         clause = self.clause_of(pos)
         as_of = [d for d in self.dates if d.role == "as_of"]
+        explicit = [d for d in as_of if d.text not in g.VAGUE_NOW_WORDS]
+        # "8月2日…MiniMax目前每天处理…": 目前 is the event's time when the sentence dates the event
+        as_of = explicit or as_of
         in_clause_before = [d for d in as_of if clause.start <= d.start < pos]
         if in_clause_before:
             return in_clause_before[-1]
@@ -338,13 +341,14 @@ class _Extractor:
                     if not amount:
                         continue
                     value, currency = price_per_million_tokens(float(amount.group(1)), currency_unit, per_tokens)
-                    direction = direction_of_column.get(column) or row_direction or "unspecified"
+                    condition = _condition_words(norm[row_start:row_end])  # "| 输入（快取未命中） |"
+                    direction = _cached_input(direction_of_column.get(column) or row_direction or "unspecified", condition)
                     self.facts.append(Fact(
                         article_id=self.article.article_id, family="price_point", entity=entity.entity.name,
                         metric="price_per_million_tokens", value=value, unit=PRICE_UNIT[currency], bound="eq",
                         as_of_date=as_of.value, as_of_precision=as_of.precision,
                         quote=self.body[row_start:row_end], char_start=row_start, char_end=row_end,
-                        currency=currency, direction=direction, condition=None,
+                        currency=currency, direction=direction, condition=condition,
                         number_start=a + amount.start(1), number_end=a + amount.end(1),
                     ))
 
@@ -425,7 +429,7 @@ class _Extractor:
             return None  # 次, 家, 个, 元, 倍 … or anything that is not a token amount
         text = norm[clause.start : clause.end]
         head = norm[clause.start : q.start]
-        if any(cue in text for cue in g.RATE_CUES):
+        if any(cue in text for cue in g.RATE_CUES) or any(cue in head for cue in g.FORECAST_CUES):
             return None
         if _is_from_value(norm, clause.start, q.start, clause.end, q.end):
             return None
@@ -474,7 +478,7 @@ class _Extractor:
             return None  # "增长了数倍" names no multiple
         head = norm[clause.start : q.start]
         text = norm[clause.start : clause.end]
-        if any(cue in text for cue in g.COMPARISON_CUES):
+        if any(cue in text for cue in g.COMPARISON_CUES) or any(cue in head for cue in g.FORECAST_CUES):
             return None
         verb_pos, word_bound, times_of = _growth_verb(head, clause.start)
         if verb_pos is None:
@@ -507,6 +511,9 @@ class _Extractor:
         as_of = s.as_of(verb_pos)
         # for "是去年12月的3倍" the baseline sits between the verb and the number
         baseline = self._baseline(s, clause, q.start if times_of is not None else verb_pos, as_of, entity)
+        if baseline is not None and baseline.value >= as_of.value and not re.search(r"\d{4}|[今去前明]年", baseline.text):
+            # "是上半年的5倍" said of 2024H2: a year-less baseline is in the as-of date's year or before
+            baseline = replace(baseline, value=baseline.value.replace(year=baseline.value.year - 1))
         if baseline is None and as_of.precision in ("half", "quarter", "year") and as_of.role == "as_of":
             # "2024 下半年 … 翻了近 10 倍": growth during the period, from its start to its end
             baseline = DateMention(as_of.start, as_of.end, as_of.value, "month", "baseline")
@@ -554,14 +561,17 @@ class _Extractor:
         mentions = _price_mentions(norm, s.span)
         list_direction = self._list_direction if _is_list_item(self.body, s.span.start) else None
         floor = s.span.start
-        for index, p in enumerate(mentions):
-            clause = s.clause_of(p.amount_start)
+        previous_direction = None
+        for p in mentions:
             if p.direction is None:
+                # "输入：32K以内，每百万tokens 1元；32K-128K，每百万tokens 2元": a direction holds
+                # for the prices after it in the sentence until another one is named
                 p.direction = _nearest_direction(norm, floor, p.start) or _direction_after(norm, p.end) \
-                    or list_direction
+                    or previous_direction or list_direction
             if p.condition is None and not p.continued:
                 p.condition = _condition_before(norm, floor, p.start)
             p.direction = _cached_input(p.direction or "unspecified", p.condition)
+            previous_direction = p.direction if p.direction != "unspecified" else previous_direction
             floor = p.end + len(_paren_after(norm, p.end))
         _assign_respectively(norm, s.span.start, mentions)
         for p in mentions:
@@ -811,7 +821,7 @@ def _price_mentions(norm: str, span: Span) -> list[_PriceMention]:
 # A Markdown table: lines starting with "|", the second one a |---| rule.
 _TABLE = re.compile(r"(?m)^[ \t]*\|.*\|[ \t]*\n[ \t]*\|[ \t:|-]*-[ \t:|-]*\|[ \t]*\n(?:[ \t]*\|.*\|[ \t]*(?:\n|$))+")
 _TABLE_UNIT = re.compile(
-    r"(?P<sym>US\$|\$|¥|￥)?(?P<cur>" + _CURRENCY_WORD + r"|美分|USD|CNY|RMB)?[ \t]*/[ \t]*(?P<count>" + _COUNT
+    r"(?P<sym>US\$|\$|¥|￥)?(?P<cur>" + _CURRENCY_WORD + r"|美分|USD|CNY|RMB)?[ \t]*/[ \t]*每?[ \t]*(?P<count>" + _COUNT
     + r")?[ \t]*(?:个[ \t]*)?(?:tokens?|词元)", re.IGNORECASE,
 )
 

@@ -123,6 +123,8 @@ YEAR_EDGES = {
 
 # "今天/目前/近期" mean the article's own date.
 NOW_WORDS = ("今天", "今日", "即日", "目前", "当前", "近日", "日前", "现在", "如今", "近期")
+# …of which these yield to an explicit date in the same sentence ("8月2日…目前每天处理…").
+VAGUE_NOW_WORDS = ("目前", "当前", "近日", "日前", "现在", "如今", "近期")
 # "活动持续到本月底": the end of a period, neither an as-of date nor a baseline.
 UNTIL_BEFORE = ("持续到", "持续至", "延续到", "延长到", "延长至", "有效期至", "截止到本", "直到", "到", "至")
 
@@ -149,6 +151,9 @@ GROWTH_VERBS = (
     "上升了", "上升", "飙升了", "飙升", "暴涨了", "暴涨", "激增了", "激增", "猛增", "翻了", "翻",
     "扩大了", "扩大", "增至", "涨了", "成长了", "成长", "增", "涨",
 )
+
+# Forecasts and targets are not observations: "到2025年底…有望超过30万亿".
+FORECAST_CUES = ("有望", "预计", "预测", "将达到", "将超过", "将突破", "目标", "计划", "力争", "预期", "展望")
 
 # Nouns that make a number something other than token usage, price or usage growth.
 DISTRACTOR_NOUNS = (

@@ -57,21 +57,39 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
     return Span(start, end) if end > start else None
 
 
+# No real sentence is longer; capping the length keeps the extractor linear in the article's size
+# even for text without punctuation (every rule works within one sentence).
+MAX_SENTENCE = 1000
+
+
 def sentences(norm: str) -> list[Span]:
     """Sentence spans, split at 。！？ and line breaks; the terminator stays with its sentence."""
     spans: list[Span] = []
     start = 0
     for match in _SENTENCE_END.finditer(norm):
         end = match.end()
-        # keep a closing quote that follows the terminator inside the sentence
         span = _trimmed(norm, start, match.start() + (1 if norm[match.start()] in "。！？!?" else 0))
         if span:
-            spans.append(span)
+            spans.extend(_capped(norm, span))
         start = end
     span = _trimmed(norm, start, len(norm))
     if span:
-        spans.append(span)
+        spans.extend(_capped(norm, span))
     return spans
+
+
+def _capped(norm: str, span: Span) -> list[Span]:
+    """Split an overlong span at the last clause mark (or space) before MAX_SENTENCE."""
+    pieces = []
+    start = span.start
+    while span.end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = max(norm.rfind(mark, start + MAX_SENTENCE // 2, limit) for mark in "，,；; ")
+        cut = cut + 1 if cut > start else limit
+        pieces.append(Span(start, cut))
+        start = cut
+    pieces.append(Span(start, span.end))
+    return [p for p in (_trimmed(norm, p.start, p.end) for p in pieces) if p]
 
 
 def clauses(norm: str, sentence: Span) -> list[Span]:
