@@ -16,6 +16,7 @@ from pathlib import Path
 
 from warehouse.db import connect, seeds_dir, warehouse_path
 
+EXIT_CHECK_FAILED = 1
 EXIT_WAREHOUSE_ERROR = 2
 
 
@@ -40,6 +41,7 @@ def summary(path: Path) -> str:
             f"  daily_token_usage  {count('daily_token_usage'):>8,}",
             f"  growth_multiples   {count('growth_multiples'):>8,}",
             f"  price_points       {count('price_points'):>8,}",
+            f"  rejected facts     {count('rejected_facts'):>8,}",
             f"  ingest errors      {len(errors):>8,}",
         ]
         for error_path, kind, message in errors[:20]:
@@ -51,6 +53,9 @@ def summary(path: Path) -> str:
         ).fetchall()
         if top:
             lines.append("  highest daily token usage: " + ", ".join(f"{e} {human(v)}" for e, v in top))
+    docs = path.parent / "data_docs" / "index.html"
+    if docs.exists():
+        lines.append(f"  data quality report: {docs}")
     return "\n".join(lines)
 
 
@@ -77,13 +82,13 @@ def main(argv: list[str] | None = None) -> int:
 
     import dagster as dg
 
-    from pipelines.defs import all_assets
+    from pipelines.defs import everything
     from pipelines.defs.resources import default_resources
 
     instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
     print(f"Reading {seeds} → {warehouse}", file=sys.stderr)
     result = dg.materialize(
-        all_assets,
+        everything,
         instance=instance,
         resources=default_resources(seeds, warehouse),
         run_config={
@@ -92,6 +97,19 @@ def main(argv: list[str] | None = None) -> int:
         },
         raise_on_error=False,
     )
+    failed_checks = [c for c in result.get_asset_check_evaluations() if not c.passed]
+    docs = warehouse.parent / "data_docs" / "index.html"
+    for check in failed_checks:
+        print(f"warning: data quality check {check.check_name} failed on {check.asset_key.to_user_string()}; "
+              f"see {docs}", file=sys.stderr)
+    blocked = [c for c in failed_checks if c.asset_key.to_user_string() in ("articles", "facts")]
+    if blocked:
+        print(f"\nerror: a blocking data quality check failed ({', '.join(c.check_name for c in blocked)}), so the "
+              "tables downstream of it were not refreshed and still hold the previous load. Open the report "
+              f"above, fix the input or the expectation in expectations/, then run again.", file=sys.stderr)
+        print()
+        print(summary(warehouse))
+        return EXIT_CHECK_FAILED
     if not result.success:
         failure = next((e for e in result.all_events if e.is_step_failure), None)
         reason = failure.step_failure_data.error.message.strip() if failure and failure.step_failure_data.error else "unknown"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -40,16 +42,33 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(ddl.read_text(encoding="utf-8"))
 
 
+LOCK_WAIT_SECONDS = 120.0
+
+
+def _open(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """Open the file, waiting while another process holds DuckDB's lock (a refresh in progress)."""
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    delay = 0.1
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only, config={} if read_only else CONNECTION_CONFIG)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 2.0)
+
+
 @contextmanager
 def connect(path: Path | str | None = None, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A connection to the warehouse. Readers pass read_only=True and never block a writer's
-    lock for longer than their query; writers are serialized by the Dagster pool."""
+    """A connection to the warehouse. Readers pass read_only=True; while a writer holds the
+    file they wait for it (up to LOCK_WAIT_SECONDS). Writers are serialized by the Dagster pool."""
     path = Path(path) if path else warehouse_path()
     if read_only and not path.exists():
         raise FileNotFoundError(f"no warehouse at {path}; build it first with `make run`")
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path), read_only=read_only, config={} if read_only else CONNECTION_CONFIG)
+    con = _open(path, read_only)
     try:
         yield con
     finally:
@@ -57,12 +76,21 @@ def connect(path: Path | str | None = None, read_only: bool = False) -> Iterator
 
 
 @contextmanager
-def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+def transaction(con: duckdb.DuckDBPyConnection, name: str = "load") -> Iterator[duckdb.DuckDBPyConnection]:
     """One load = one transaction: either all of it is visible afterwards or none of it."""
     con.execute("BEGIN TRANSACTION")
     try:
         yield con
+        _pause_for_crash_test(name)
     except BaseException:
         con.execute("ROLLBACK")
         raise
     con.execute("COMMIT")
+
+
+def _pause_for_crash_test(name: str) -> None:
+    """WAREHOUSE_PAUSE_BEFORE_COMMIT=<name> holds the named load open before its COMMIT, so the
+    crash-safety test can kill the process mid-transaction. Unset in normal use."""
+    if os.environ.get("WAREHOUSE_PAUSE_BEFORE_COMMIT") == name:
+        print(f"paused before committing the {name} load", file=sys.stderr, flush=True)
+        time.sleep(600)

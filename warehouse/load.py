@@ -22,6 +22,8 @@ from pipelines.extraction.facts import EXTRACTOR_VERSION, Fact, extract_facts
 from .db import FAMILY_TABLES, ensure_schema, read_sql, transaction
 
 Progress = Callable[[int, int], None]
+# Row-level validation: facts (with the article's published_date) → {fact_id: [(expectation, why)]}.
+RowScreen = Callable[[pl.DataFrame], dict[str, list[tuple[str, str]]]]
 
 ARTICLE_COLUMNS = ("article_id", "path", "title", "source", "author", "url", "published_date",
                    "content_sha256", "encoding", "body", "loaded_at")
@@ -56,6 +58,8 @@ class FactSync:
     facts_written: int = 0
     facts_deleted: int = 0
     facts_total: int = 0
+    facts_rejected: int = 0
+    rejected_total: int = 0
     by_family: dict[str, int] = field(default_factory=dict)
 
 
@@ -121,7 +125,7 @@ def sync_articles(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progre
                 "detected_at": pl.Datetime("us")},
     )
     gone = report.removed + report.changed
-    with transaction(con):
+    with transaction(con, "articles"):
         if gone:
             con.execute("DELETE FROM articles WHERE path IN (SELECT unnest(?::VARCHAR[]))", [gone])
         con.register("new_articles", new_articles.to_arrow())
@@ -172,8 +176,12 @@ def _stale_articles(con: duckdb.DuckDBPyConnection, full_refresh: bool) -> list[
     return [Article(*row) for row in rows]
 
 
-def sync_facts(con: duckdb.DuckDBPyConnection, progress: Progress | None = None, full_refresh: bool = False) -> FactSync:
-    """Re-extract the articles that are new or changed, retire the facts of removed ones."""
+def sync_facts(con: duckdb.DuckDBPyConnection, progress: Progress | None = None, full_refresh: bool = False,
+               screen: RowScreen | None = None) -> FactSync:
+    """Re-extract the articles that are new or changed, retire the facts of removed ones.
+
+    `screen` validates the new facts row by row; the rows it flags go to `rejected_facts` with
+    the expectations they failed, the others to `facts` — in the same transaction."""
     ensure_schema(con)
     report = FactSync()
     stale = _stale_articles(con, full_refresh)
@@ -192,21 +200,27 @@ def sync_facts(con: duckdb.DuckDBPyConnection, progress: Progress | None = None,
         if progress:
             progress(index, len(stale))
     frame = facts_frame(facts, extracted_at)
+    rejected = _rejected_frame(frame, stale, screen)
+    if rejected.height:
+        frame = frame.filter(~pl.col("fact_id").is_in(rejected["fact_id"].to_list()))
     extractions = pl.DataFrame(counts, schema={"article_id": pl.String, "content_sha256": pl.String,
                                                "extractor_version": pl.String, "fact_count": pl.Int32,
                                                "extracted_at": pl.Datetime("us")})
     touched = [a.article_id for a in stale] + retired
-    with transaction(con):
+    with transaction(con, "facts"):
         if full_refresh:
             report.facts_deleted = con.execute("SELECT count(*) FROM facts").fetchall()[0][0]
-            con.execute("DELETE FROM facts")
-            con.execute("DELETE FROM article_extractions")
+            for table in ("facts", "rejected_facts", "article_extractions"):
+                con.execute(f"DELETE FROM {table}")
         elif touched:
             report.facts_deleted = con.execute(
                 "SELECT count(*) FROM facts WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [touched]
             ).fetchall()[0][0]
-            con.execute("DELETE FROM facts WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [touched])
-            con.execute("DELETE FROM article_extractions WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [touched])
+            for table in ("facts", "rejected_facts", "article_extractions"):
+                con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [touched])
+        con.register("new_rejected", rejected.to_arrow())
+        con.execute("INSERT INTO rejected_facts BY NAME SELECT * FROM new_rejected")
+        con.unregister("new_rejected")
         con.register("new_facts", frame.to_arrow())
         con.execute(f"INSERT INTO facts ({', '.join(FACT_COLUMNS)}) SELECT {', '.join(FACT_COLUMNS)} FROM new_facts")
         con.unregister("new_facts")
@@ -216,9 +230,34 @@ def sync_facts(con: duckdb.DuckDBPyConnection, progress: Progress | None = None,
     report.articles_extracted = len(stale)
     report.articles_retired = len(retired)
     report.facts_written = frame.height
+    report.facts_rejected = rejected.height
+    report.rejected_total = con.execute("SELECT count(*) FROM rejected_facts").fetchall()[0][0]
     report.facts_total = con.execute("SELECT count(*) FROM facts").fetchall()[0][0]
     report.by_family = dict(con.execute("SELECT family, count(*) FROM facts GROUP BY family ORDER BY family").fetchall())
     return report
+
+
+def _rejected_frame(frame: pl.DataFrame, articles: list[Article], screen: RowScreen | None) -> pl.DataFrame:
+    """The rows of `frame` that fail the row-level expectations, with the reasons."""
+    empty = frame.head(0).with_columns(
+        pl.lit(None, pl.String).alias("failed_expectations"), pl.lit(None, pl.String).alias("reason")
+    )
+    if screen is None or frame.is_empty():
+        return empty
+    published = pl.DataFrame(
+        {"article_id": [a.article_id for a in articles], "published_date": [a.published_date for a in articles]},
+        schema={"article_id": pl.String, "published_date": pl.Date},
+    )
+    flagged = screen(frame.join(published, on="article_id", how="left"))
+    if not flagged:
+        return empty
+    reasons = pl.DataFrame(
+        {"fact_id": list(flagged),
+         "failed_expectations": ["; ".join(label for label, _ in failures) for failures in flagged.values()],
+         "reason": ["; ".join(dict.fromkeys(why for _, why in failures)) for failures in flagged.values()]},
+        schema={"fact_id": pl.String, "failed_expectations": pl.String, "reason": pl.String},
+    )
+    return frame.join(reasons, on="fact_id", how="inner")
 
 
 def build_family_table(con: duckdb.DuckDBPyConnection, table: str) -> int:
@@ -226,7 +265,7 @@ def build_family_table(con: duckdb.DuckDBPyConnection, table: str) -> int:
     if table not in FAMILY_TABLES:
         raise ValueError(f"unknown family table {table!r}; expected one of {FAMILY_TABLES}")
     ensure_schema(con)
-    with transaction(con):
+    with transaction(con, table):
         con.execute(read_sql(f"load/{table}.sql"))
     return con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
 

@@ -8,18 +8,22 @@ from pathlib import Path
 import dagster as dg
 
 from .automation import daily_refresh, refresh_warehouse
+from .checks import expectation_checks
 from .facts.assets import facts
 from .ingest.assets import articles
 from .resources import default_resources
 from .tables.assets import family_tables
 
 all_assets = [articles, facts, *family_tables]
+# what `materialize` needs to run everything a job run does: the assets and their checks
+everything = [*all_assets, *expectation_checks]
 
 
 def build_definitions(seeds: Path | None = None, warehouse: Path | None = None) -> dg.Definitions:
     """Definitions for a seeds folder and a warehouse file (defaults: SEEDS_DIR / WAREHOUSE_PATH)."""
     return dg.Definitions(
         assets=all_assets,
+        asset_checks=expectation_checks,
         jobs=[refresh_warehouse],
         schedules=[daily_refresh],
         resources=default_resources(seeds, warehouse),

@@ -6,6 +6,7 @@ from dagster_duckdb import DuckDBResource
 
 from warehouse.load import preview_markdown, sync_facts
 
+from ..checks import docs_root
 from ..progress import Progress
 from ..resources import WAREHOUSE_POOL
 
@@ -14,24 +15,37 @@ class FactsConfig(dg.Config):
     full_refresh: bool = False  # re-extract every article, not only new or changed ones
 
 
-@dg.asset(
-    deps=["articles"],
-    group_name="facts",
-    kinds={"duckdb", "python"},
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec("facts", deps=["articles"], group_name="facts", kinds={"duckdb", "python"},
+                     description="Every extracted fact (daily token usage, growth multiples, price points) with its quote."),
+        dg.AssetSpec("rejected_facts", deps=["articles"], group_name="facts", kinds={"duckdb"},
+                     description="Facts that failed a row-level expectation (expectations/facts.json), with the reasons."),
+    ],
     pool=WAREHOUSE_POOL,
-    description="Every extracted fact (daily token usage, growth multiples, price points) with its quote.",
 )
-def facts(context: dg.AssetExecutionContext, config: FactsConfig, duckdb: DuckDBResource) -> dg.MaterializeResult:
+def facts(context: dg.AssetExecutionContext, config: FactsConfig, duckdb: DuckDBResource):
+    """Extract new and changed articles; rows failing a row-level expectation are quarantined."""
+    from warehouse.validation import row_screen  # imports GX lazily when first used
+
+    screen = row_screen(docs_root(duckdb))
     with duckdb.get_connection() as con:
-        report = sync_facts(con, progress=Progress(context.log, "extracting facts"), full_refresh=config.full_refresh)
+        report = sync_facts(con, progress=Progress(context.log, "extracting facts"),
+                            full_refresh=config.full_refresh, screen=screen)
         preview = preview_markdown(
             con, "SELECT family, entity, value, unit, bound, as_of_date, quote FROM facts ORDER BY as_of_date DESC, entity"
+        )
+        rejected_preview = preview_markdown(
+            con, "SELECT family, entity, value, failed_expectations, reason, quote FROM rejected_facts ORDER BY fact_id"
         )
     context.log.info(
         f"extracted {report.articles_extracted:,} articles ({report.facts_written:,} facts), "
         f"retired {report.articles_retired:,}; {report.facts_total:,} facts in the warehouse"
     )
-    return dg.MaterializeResult(
+    if report.facts_rejected:
+        context.log.warning(f"{report.facts_rejected:,} facts failed row-level expectations: see rejected_facts")
+    yield dg.MaterializeResult(
+        asset_key="facts",
         metadata={
             "dagster/row_count": report.facts_total,
             "articles_extracted": report.articles_extracted,
@@ -39,6 +53,11 @@ def facts(context: dg.AssetExecutionContext, config: FactsConfig, duckdb: DuckDB
             "facts_written": report.facts_written,
             "facts_deleted": report.facts_deleted,
             **{f"facts_{family}": count for family, count in report.by_family.items()},
+            "facts_rejected": report.facts_rejected,
             "preview": dg.MetadataValue.md(preview),
-        }
+        },
+    )
+    yield dg.MaterializeResult(
+        asset_key="rejected_facts",
+        metadata={"dagster/row_count": report.rejected_total, "preview": dg.MetadataValue.md(rejected_preview)},
     )

@@ -1,0 +1,118 @@
+"""Great Expectations suites as Dagster asset checks: real GX validation of real loads."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pytest
+
+from pipelines.defs import everything
+from pipelines.defs.checks import expectation_checks
+from pipelines.defs.resources import default_resources
+
+ROOT = Path(__file__).resolve().parents[1]
+TABLES = ("articles", "facts", "daily_token_usage", "growth_multiples", "price_points")
+
+
+def run(seeds: Path, warehouse: Path) -> dg.ExecuteInProcessResult:
+    return dg.materialize(everything, resources=default_resources(seeds, warehouse),
+                          instance=dg.DagsterInstance.ephemeral(), raise_on_error=False)
+
+
+@pytest.fixture(scope="module")
+def seeds_with_a_garbled_number(tmp_path_factory) -> Path:
+    seeds = tmp_path_factory.mktemp("quality") / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    # a typo'd magnitude: 5000万亿亿 tokens a day is 5e23, far above anything real
+    (seeds / "garbled.md").write_text(
+        "---\ntitle: 快讯\ndate: 2025-03-01\n---\n截至2月底，Kimi日均tokens调用量达到5000万亿亿。Kimi日均tokens调用量增长了3倍。\n",
+        encoding="utf-8",
+    )
+    return seeds
+
+
+@pytest.fixture(scope="module")
+def checked(seeds_with_a_garbled_number, tmp_path_factory):
+    warehouse = tmp_path_factory.mktemp("quality_wh") / "metrics.duckdb"
+    return warehouse, run(seeds_with_a_garbled_number, warehouse)
+
+
+def test_there_is_one_suite_file_and_one_check_per_table():
+    assert sorted(p.stem for p in (ROOT / "expectations").glob("*.json")) == sorted(TABLES)
+    assert sorted(next(iter(c.check_specs)).asset_key.to_user_string() for c in expectation_checks) == sorted(TABLES)
+    for table in TABLES:
+        suite = json.loads((ROOT / "expectations" / f"{table}.json").read_text(encoding="utf-8"))
+        assert suite["name"] == table and suite["expectations"]
+
+
+def test_all_checks_run_and_pass_after_quarantine(checked):
+    _, result = checked
+    assert result.success
+    evaluations = {e.asset_key.to_user_string(): e for e in result.get_asset_check_evaluations()}
+    assert sorted(evaluations) == sorted(TABLES)
+    assert all(e.passed for e in evaluations.values())
+    facts = evaluations["facts"].metadata
+    assert facts["failed_expectations"].value == 0
+    assert facts["expectations"].value >= 20
+
+
+def test_a_row_failing_an_expectation_goes_to_rejected_facts_with_its_reason(checked):
+    warehouse, _ = checked
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        rejected = con.execute("SELECT entity, value, failed_expectations, reason FROM rejected_facts").fetchall()
+        in_family = con.execute("SELECT count(*) FROM daily_token_usage WHERE entity = 'Kimi'").fetchall()[0][0]
+        kimi_growth = con.execute("SELECT multiple FROM growth_multiples WHERE entity = 'Kimi'").fetchall()
+    assert len(rejected) == 1
+    entity, value, failed, reason = rejected[0]
+    assert (entity, value) == ("Kimi", 5e23)
+    assert "expect_column_values_to_be_between(value" in failed and "daily token usage" in reason
+    assert in_family == 0  # never reaches the family table …
+    assert kimi_growth == [(3.0,)]  # … while the article's good facts load
+
+
+def test_data_docs_are_built_next_to_the_warehouse(checked):
+    warehouse, result = checked
+    index = warehouse.parent / "data_docs" / "index.html"
+    assert index.exists()
+    html = index.read_text(encoding="utf-8")
+    assert "facts" in html and "daily_token_usage" in html
+    evaluation = next(e for e in result.get_asset_check_evaluations() if e.asset_key.to_user_string() == "facts")
+    assert evaluation.metadata["data_docs"].value == str(index)
+
+
+def test_a_failing_blocking_check_keeps_the_family_tables_as_they_were(tmp_path, monkeypatch):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    warehouse = tmp_path / "w.duckdb"
+    assert run(seeds, warehouse).success
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        before = con.execute("SELECT * FROM daily_token_usage ORDER BY ALL").fetchall()
+
+    # a stricter suite that today's facts fail at table level (no value above 1e12)
+    strict = tmp_path / "expectations"
+    shutil.copytree(ROOT / "expectations", strict)
+    suite = json.loads((strict / "facts.json").read_text(encoding="utf-8"))
+    suite["expectations"].append({"type": "expect_column_max_to_be_between",
+                                  "kwargs": {"column": "value", "max_value": 1e12},
+                                  "meta": {"notes": "stricter than the data"}})
+    (strict / "facts.json").write_text(json.dumps(suite), encoding="utf-8")
+    monkeypatch.setenv("EXPECTATIONS_DIR", str(strict))
+    first = seeds / "000_df353a59485ac43f.txt"
+    first.write_text(first.read_text(encoding="utf-8").replace("突破5000亿", "突破6000亿"), encoding="utf-8")
+
+    result = run(seeds, warehouse)
+    assert not result.success
+    failed = [e for e in result.get_asset_check_evaluations() if not e.passed]
+    assert [e.check_name for e in failed] == ["facts_expectations"]
+    assert "expect_column_max_to_be_between(value)" in failed[0].metadata["results"].value
+    skipped = {e.step_key for e in result.all_events if e.event_type_value == "STEP_SKIPPED"} | \
+        {k for k in ("daily_token_usage", "growth_multiples", "price_points")
+         if not result.asset_materializations_for_node(k)}
+    assert {"daily_token_usage", "growth_multiples", "price_points"} <= skipped
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        after = con.execute("SELECT * FROM daily_token_usage ORDER BY ALL").fetchall()
+    assert after == before  # 6000亿 did not reach the family table

@@ -1,0 +1,180 @@
+"""Great Expectations (GX 1.x) suites from expectations/*.json, run on pandas frames.
+
+GX is imported lazily (it costs ~10 s): only code that validates pays for it. Each validation
+runs through a GX checkpoint so its result is stored and the Data Docs site is rebuilt under the
+warehouse folder (`<warehouse dir>/data_docs/index.html`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .db import PROJECT_ROOT
+
+def suites_dir() -> Path:
+    """expectations/ in the project, or EXPECTATIONS_DIR to try a changed set of suites."""
+    return Path(os.environ.get("EXPECTATIONS_DIR") or PROJECT_ROOT / "expectations")
+SAMPLE_ROWS = 5
+
+
+@dataclass
+class Failure:
+    expectation: str  # e.g. expect_column_values_to_be_between(value)
+    notes: str
+    unexpected_count: int
+    sample: list
+    row_level: bool
+
+
+@dataclass
+class ValidationReport:
+    suite: str
+    success: bool
+    evaluated: int
+    rows: int
+    failures: list[Failure] = field(default_factory=list)
+    bad_rows: dict[str, list[str]] = field(default_factory=dict)  # id → failed expectations (row-level)
+    docs_index: Path | None = None
+
+    def markdown(self) -> str:
+        if not self.failures:
+            return f"All {self.evaluated} expectations of `{self.suite}` passed on {self.rows:,} rows."
+        lines = ["| expectation | unexpected | why it matters | sample |", "| --- | --- | --- | --- |"]
+        for f in self.failures:
+            sample = ", ".join(str(s) for s in f.sample[:3]).replace("|", "/")[:200]
+            lines.append(f"| {f.expectation} | {f.unexpected_count:,} | {f.notes} | {sample} |")
+        return "\n".join(lines)
+
+
+def suite_definition(name: str) -> dict:
+    path = suites_dir() / f"{name}.json"
+    if not path.exists():
+        raise FileNotFoundError(f"no expectation suite {path}; suites: {sorted(p.stem for p in suites_dir().glob('*.json'))}")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _label(config) -> str:
+    """expect_column_values_to_be_between(value | family=="price_point")"""
+    kwargs = config.kwargs
+    columns = kwargs.get("column") or ", ".join(str(kwargs[k]) for k in ("column_A", "column_B") if k in kwargs)
+    condition = kwargs.get("row_condition")
+    return f"{config.type}({columns}{' | ' + str(condition) if condition else ''})"
+
+
+@lru_cache(maxsize=4)
+def _context(docs_root: str):
+    """A GX file context whose stores live in <docs_root>/gx and whose Data Docs site is
+    <docs_root>/data_docs. Cached: GX objects are built once per process."""
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    root = Path(docs_root)
+    root.mkdir(parents=True, exist_ok=True)
+    context = gx.get_context(mode="file", project_root_dir=str(root))
+    context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
+    site = {
+        "class_name": "SiteBuilder",
+        "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(root / "data_docs")},
+        "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+    }
+    sites = context.list_data_docs_sites()
+    if "warehouse_docs" in sites:
+        context.update_data_docs_site("warehouse_docs", site)
+    else:
+        context.add_data_docs_site("warehouse_docs", site)
+    for other in [s for s in sites if s != "warehouse_docs"]:
+        context.delete_data_docs_site(other)
+    context.variables.save()
+    return context
+
+
+def validate(name: str, frame: pd.DataFrame, docs_root: Path, id_column: str | None = None) -> ValidationReport:
+    """Validate `frame` against expectations/<name>.json; row-level failures are reported by id."""
+    import great_expectations as gx
+
+    context = _context(str(docs_root))
+    definition = suite_definition(name)
+    suite = context.suites.add_or_update(
+        gx.ExpectationSuite(name=name, expectations=definition["expectations"], meta=definition.get("meta", {}))
+    )
+    source = context.data_sources.add_or_update_pandas("warehouse_frames")
+    try:
+        asset = source.get_asset(name)
+    except LookupError:
+        asset = source.add_dataframe_asset(name)
+    try:
+        batch_definition = asset.get_batch_definition("whole_frame")
+    except (KeyError, LookupError):
+        batch_definition = asset.add_batch_definition_whole_dataframe("whole_frame")
+    validation = context.validation_definitions.add_or_update(
+        gx.ValidationDefinition(name=f"{name}_validation", data=batch_definition, suite=suite)
+    )
+    result_format = {"result_format": "COMPLETE"}
+    if id_column:
+        result_format["unexpected_index_column_names"] = [id_column]
+    checkpoint = context.checkpoints.add_or_update(
+        gx.Checkpoint(
+            name=f"{name}_checkpoint",
+            validation_definitions=[validation],
+            actions=[gx.checkpoint.UpdateDataDocsAction(name="update_data_docs", site_names=["warehouse_docs"])],
+            result_format=result_format,
+        )
+    )
+    run = checkpoint.run(batch_parameters={"dataframe": frame})
+    result = next(iter(run.run_results.values()))
+    report = ValidationReport(
+        suite=name, success=bool(result.success), evaluated=len(result.results), rows=len(frame),
+        docs_index=Path(docs_root) / "data_docs" / "index.html",
+    )
+    for item in result.results:
+        if item.success:
+            continue
+        config = item.expectation_config
+        meta = config.meta or {}
+        details = item.result or {}
+        label = _label(config)
+        unexpected_index = details.get("unexpected_index_list") or []
+        report.failures.append(Failure(
+            expectation=label,
+            notes=meta.get("notes", ""),
+            unexpected_count=int(details.get("unexpected_count") or len(unexpected_index) or 0),
+            sample=unexpected_index[:SAMPLE_ROWS] or (details.get("partial_unexpected_list") or [])[:SAMPLE_ROWS]
+            or ([details["observed_value"]] if "observed_value" in details else []),
+            row_level=bool(meta.get("row_level")),
+        ))
+        if meta.get("row_level") and id_column:
+            for row in unexpected_index:
+                key = row[id_column] if isinstance(row, dict) else row
+                report.bad_rows.setdefault(str(key), []).append(label)
+    return report
+
+
+def row_screen(docs_root: Path):
+    """The `screen` for warehouse.load.sync_facts: the facts suite's row-level expectations."""
+
+    def screen(frame) -> dict[str, list[tuple[str, str]]]:
+        report = validate("facts", frame.to_pandas(), docs_root, id_column="fact_id")
+        notes = {f.expectation: f.notes for f in report.failures}
+        return {fact_id: [(label, notes.get(label, "")) for label in labels]
+                for fact_id, labels in report.bad_rows.items()}
+
+    return screen
+
+
+# What each table's check reads: the table itself, facts with its article's publish date.
+CHECK_QUERIES = {
+    "articles": "SELECT * EXCLUDE (body), length(body) AS body FROM articles",
+    "facts": "SELECT f.*, a.published_date FROM facts f LEFT JOIN articles a USING (article_id)",
+    "daily_token_usage": "SELECT * FROM daily_token_usage",
+    "growth_multiples": "SELECT * FROM growth_multiples",
+    "price_points": "SELECT * FROM price_points",
+}
+ID_COLUMNS = {"articles": "article_id"}
