@@ -8,7 +8,7 @@ export DAGSTER_DISABLE_TELEMETRY := 1
 export UV_LINK_MODE := copy
 RUN := $(UV) run --frozen --no-sync
 
-.PHONY: help env run full-refresh ui test extract clean
+.PHONY: help env browser run full-refresh ui test extract clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -30,7 +30,18 @@ ui: env ## start the Dagster UI on http://127.0.0.1:3000
 extract: env ## print the facts of FILES as JSON lines: make extract FILES="seeds/*.txt"
 	@$(RUN) python -m pipelines.extract $(FILES)
 
-test: env ## run the whole test suite
+# The browser test drives Debian's Chromium (Playwright never downloads a browser here); the
+# CJK font makes entity names readable in the charts.
+APT_PACKAGES := chromium fonts-wqy-microhei
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+browser: ## install Debian's chromium and a CJK font when missing (needs root or sudo)
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi wqy; then \
+	  echo "installing $(APT_PACKAGES) with apt-get"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES) >/dev/null \
+	    || echo "could not install $(APT_PACKAGES): the browser test will fail until they are installed"; \
+	fi
+
+test: env browser ## run the whole test suite (installs chromium for the browser test if missing)
 	@$(RUN) pytest $(PYTEST_ARGS)
 
 clean: ## delete the built warehouse and the local Dagster instance's runs

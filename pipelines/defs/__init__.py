@@ -7,14 +7,15 @@ from pathlib import Path
 
 import dagster as dg
 
-from .automation import daily_refresh, refresh_warehouse
+from .automation import daily_refresh, refresh_warehouse, seeds_folder_sensor
 from .checks import expectation_checks
+from .charts.assets import charts
 from .facts.assets import facts
 from .ingest.assets import articles
 from .resources import default_resources
 from .tables.assets import family_tables
 
-all_assets = [articles, facts, *family_tables]
+all_assets = [articles, facts, *family_tables, charts]
 # what `materialize` needs to run everything a job run does: the assets and their checks
 everything = [*all_assets, *expectation_checks]
 
@@ -26,6 +27,7 @@ def build_definitions(seeds: Path | None = None, warehouse: Path | None = None) 
         asset_checks=expectation_checks,
         jobs=[refresh_warehouse],
         schedules=[daily_refresh],
+        sensors=[seeds_folder_sensor],
         resources=default_resources(seeds, warehouse),
         executor=dg.in_process_executor,
     )

@@ -1,8 +1,14 @@
-"""The job that refreshes the warehouse, and its daily schedule."""
+"""Keeping the warehouse fresh without a click: the refresh job, a daily schedule, and a sensor
+that notices new, changed and deleted article files."""
 
-from __future__ import annotations
+import hashlib
+import json
 
 import dagster as dg
+
+from pipelines.extraction.articles import discover
+
+from .resources import SeedsFolder
 
 refresh_warehouse = dg.define_asset_job(
     "refresh_warehouse",
@@ -19,3 +25,56 @@ daily_refresh = dg.ScheduleDefinition(
     default_status=dg.DefaultScheduleStatus.RUNNING,
     description="Refresh the warehouse every morning at 06:00 Beijing time.",
 )
+
+# The cursor lists every file's size and mtime while the folder is small enough to keep them;
+# beyond that only their digest is kept (the articles asset compares content hashes anyway).
+CURSOR_FILE_LIMIT = 5000
+
+
+def folder_state(seeds: SeedsFolder) -> dict[str, str]:
+    """{relative path: "size:mtime_ns"} for every article file: cheap, no file is read."""
+    folder = seeds.folder()
+    if not folder.is_dir():
+        return {}
+    state = {}
+    for path in discover(folder):
+        stat = path.stat()
+        state[path.relative_to(folder).as_posix()] = f"{stat.st_size}:{stat.st_mtime_ns}"
+    return state
+
+
+def digest(state: dict[str, str]) -> str:
+    return hashlib.sha256(json.dumps(state, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def describe_changes(before: dict[str, str] | None, after: dict[str, str]) -> dict[str, int]:
+    if before is None:
+        return {"files": len(after)}
+    return {
+        "new": len(after.keys() - before.keys()),
+        "changed": sum(1 for k in after.keys() & before.keys() if after[k] != before[k]),
+        "deleted": len(before.keys() - after.keys()),
+    }
+
+
+@dg.sensor(
+    name="seeds_folder_sensor",
+    job=refresh_warehouse,
+    minimum_interval_seconds=30,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Requests a refresh when an article file in the seeds folder is added, changed or deleted.",
+)
+def seeds_folder_sensor(context: dg.SensorEvaluationContext, seeds: SeedsFolder):
+    state = folder_state(seeds)
+    current = digest(state)
+    previous = json.loads(context.cursor) if context.cursor else None
+    if previous and previous.get("digest") == current:
+        return dg.SkipReason(f"no article changed in {seeds.path} ({len(state):,} files)")
+    changes = describe_changes(previous.get("files") if previous else None, state)
+    cursor = {"digest": current, "files": state if len(state) <= CURSOR_FILE_LIMIT else None}
+    summary = ", ".join(f"{count:,} {kind}" for kind, count in changes.items())
+    context.log.info(f"seeds folder changed: {summary}")
+    return dg.SensorResult(
+        run_requests=[dg.RunRequest(run_key=f"seeds-{current}", tags={"seeds/changes": summary})],
+        cursor=json.dumps(cursor),
+    )

@@ -4,6 +4,8 @@ Each is rebuilt from `facts` by its SQL file in sql/load/, in one transaction.
 """
 
 
+from datetime import timedelta
+
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
@@ -25,7 +27,10 @@ _PREVIEW = {
 
 def family_table_asset(table: str) -> dg.AssetsDefinition:
     @dg.asset(name=table, deps=["facts"], group_name="tables", kinds={"duckdb", "sql"}, pool=WAREHOUSE_POOL,
-              description=_DESCRIPTIONS[table])
+              description=_DESCRIPTIONS[table],
+              # the daily schedule refreshes it; the UI flags it once it is more than a day old
+              freshness_policy=dg.FreshnessPolicy.time_window(fail_window=timedelta(hours=48),
+                                                              warn_window=timedelta(hours=26)))
     def _table(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
         with duckdb.get_connection() as con:
             rows = build_family_table(con, table)

@@ -1,0 +1,123 @@
+"""Charts of the warehouse for people who do not open Dagster: PNG files under
+<warehouse dir>/charts/, also shown in the Dagster UI as asset metadata."""
+
+from __future__ import annotations
+
+import base64
+import io
+import warnings
+from pathlib import Path
+
+import duckdb
+
+MAX_SERIES = 10
+# CJK-capable fonts, used when one is installed (entity names such as 鱼泡科技).
+CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
+             "Source Han Sans SC", "SimHei", "Microsoft YaHei", "PingFang SC")
+
+
+def _pyplot():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib import font_manager
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    plt.rcParams["font.sans-serif"] = [f for f in CJK_FONTS if f in installed] + ["DejaVu Sans"]
+    plt.rcParams["axes.unicode_minus"] = False
+    return plt
+
+
+def _png(figure) -> bytes:
+    buffer = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # missing CJK glyphs when no CJK font is installed
+        figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
+    return buffer.getvalue()
+
+
+_MARKERS = {"eq": "o", "gt": "^", "ge": "^", "lt": "v", "le": "v", "approx": "D"}
+
+
+def token_usage_chart(con: duckdb.DuckDBPyConnection) -> bytes | None:
+    """Daily token usage per entity over time, log scale; marker shape shows the bound."""
+    rows = con.execute(
+        """WITH top AS (SELECT entity FROM daily_token_usage GROUP BY entity
+                        ORDER BY count(*) DESC, max(tokens_per_day) DESC LIMIT ?)
+           SELECT entity, as_of_date, tokens_per_day, bound FROM daily_token_usage
+           WHERE entity IN (SELECT entity FROM top) ORDER BY entity, as_of_date""",
+        [MAX_SERIES],
+    ).fetchall()
+    if not rows:
+        return None
+    plt = _pyplot()
+    figure, axis = plt.subplots(figsize=(9, 5))
+    for entity in dict.fromkeys(r[0] for r in rows):
+        points = [r for r in rows if r[0] == entity]
+        line = axis.plot([p[1] for p in points], [p[2] for p in points], "-", alpha=0.5, label=entity)[0]
+        for _, day, value, bound in points:
+            axis.plot(day, value, _MARKERS.get(bound, "o"), color=line.get_color())
+    axis.set_yscale("log")
+    axis.set_ylabel("tokens per day (log scale)")
+    axis.set_title("Daily token usage (▲ lower bound, ◆ approximate)")
+    axis.grid(True, which="both", alpha=0.3)
+    axis.legend(fontsize=8, loc="upper left")
+    figure.autofmt_xdate()
+    data = _png(figure)
+    plt.close(figure)
+    return data
+
+
+def price_chart(con: duckdb.DuckDBPyConnection) -> bytes | None:
+    """Price points per model over time, one panel per currency; input solid, output dashed."""
+    rows = con.execute(
+        """WITH top AS (SELECT entity FROM price_points GROUP BY entity ORDER BY count(*) DESC LIMIT ?)
+           SELECT currency, entity, direction, as_of_date, price_per_million_tokens FROM price_points
+           WHERE entity IN (SELECT entity FROM top) ORDER BY currency, entity, direction, as_of_date""",
+        [MAX_SERIES],
+    ).fetchall()
+    if not rows:
+        return None
+    plt = _pyplot()
+    currencies = list(dict.fromkeys(r[0] for r in rows))
+    figure, axes = plt.subplots(1, len(currencies), figsize=(9 * len(currencies) / 1.4, 5), squeeze=False)
+    for axis, currency in zip(axes[0], currencies):
+        for entity in dict.fromkeys(r[1] for r in rows if r[0] == currency):
+            color = None
+            for direction in ("input", "output", "unspecified"):
+                points = [r for r in rows if r[0] == currency and r[1] == entity and r[2] == direction]
+                if not points:
+                    continue
+                style = {"input": "o-", "output": "s--", "unspecified": "x:"}[direction]
+                line = axis.plot([p[3] for p in points], [p[4] for p in points], style, color=color,
+                                 label=f"{entity} ({direction})")[0]
+                color = line.get_color()
+        axis.set_ylabel(f"{currency} per million tokens")
+        axis.set_title(f"Price points ({currency})")
+        axis.grid(True, alpha=0.3)
+        axis.legend(fontsize=7, loc="upper right")
+    figure.autofmt_xdate()
+    data = _png(figure)
+    plt.close(figure)
+    return data
+
+
+def write_charts(con: duckdb.DuckDBPyConnection, folder: Path) -> dict[str, Path]:
+    """Render every chart into `folder`; returns {name: path} of the charts that have data."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = {}
+    for name, render in (("daily_token_usage", token_usage_chart), ("price_points", price_chart)):
+        data = render(con)
+        path = folder / f"{name}.png"
+        if data is None:
+            path.unlink(missing_ok=True)
+            continue
+        path.write_bytes(data)
+        written[name] = path
+    return written
+
+
+def markdown_image(path: Path, title: str) -> str:
+    encoded = base64.b64encode(path.read_bytes()).decode()
+    return f"![{title}](data:image/png;base64,{encoded})"
