@@ -8,7 +8,7 @@ export DAGSTER_DISABLE_TELEMETRY := 1
 export UV_LINK_MODE := copy
 RUN := $(UV) run --frozen --no-sync
 
-.PHONY: help env browser run full-refresh ui test extract clean
+.PHONY: help env browser run full-refresh ui test extract sql clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ browser: ## install Debian's chromium and a CJK font when missing (needs root or
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES) >/dev/null \
 	    || echo "could not install $(APT_PACKAGES): the browser test will fail until they are installed"; \
 	fi
+
+sql: env ## run a read-only query: make sql Q="SELECT * FROM token_usage_series" [FORMAT=csv|json]
+	@$(RUN) python -m warehouse.query --format $${FORMAT:-table} "$(Q)"
 
 test: env browser ## run the whole test suite (installs chromium for the browser test if missing)
 	@$(RUN) pytest $(PYTEST_ARGS)

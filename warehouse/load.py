@@ -19,7 +19,7 @@ import polars as pl
 from pipelines.extraction.articles import Article, IngestError, discover, parse_article
 from pipelines.extraction.facts import EXTRACTOR_VERSION, Fact, extract_facts
 
-from .db import FAMILY_TABLES, ensure_schema, read_sql, transaction
+from .db import FAMILY_TABLES, SQL_DIR, ensure_schema, read_sql, transaction
 
 Progress = Callable[[int, int], None]
 # Row-level validation: facts (with the article's published_date) → {fact_id: [(expectation, why)]}.
@@ -282,3 +282,29 @@ def preview_markdown(con: duckdb.DuckDBPyConnection, sql: str, limit: int = 10) 
         cells = [("" if v is None else str(v)).replace("|", "\\|").replace("\n", " ")[:80] for v in row]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def load_fx_rates(con: duckdb.DuckDBPyConnection, csv_path: Path) -> int:
+    """Replace `fx_rates` with the monthly rates of the reference CSV, in one transaction."""
+    ensure_schema(con)
+    if not csv_path.exists():
+        raise FileNotFoundError(f"no FX rates at {csv_path}; see sql/reference/README.md")
+    rates = pl.read_csv(csv_path, schema={"month": pl.Date, "cny_per_usd": pl.Float64})
+    if rates.is_empty() or rates["cny_per_usd"].min() <= 0:
+        raise ValueError(f"{csv_path} must hold positive CNY-per-USD rates, one per month")
+    with transaction(con, "fx_rates"):
+        con.execute("DELETE FROM fx_rates")
+        con.register("new_rates", rates.to_arrow())
+        con.execute("INSERT INTO fx_rates SELECT month, cny_per_usd FROM new_rates")
+        con.unregister("new_rates")
+    return rates.height
+
+
+def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """(Re)create the staging views and marts of sql/views/, in file order, in one transaction."""
+    ensure_schema(con)
+    with transaction(con, "views"):
+        for path in sorted((SQL_DIR / "views").glob("*.sql")):
+            con.execute(path.read_text(encoding="utf-8"))
+    return [name for (name,) in con.execute(
+        "SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY view_name").fetchall()]

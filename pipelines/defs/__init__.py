@@ -12,10 +12,11 @@ from .checks import expectation_checks
 from .charts.assets import charts
 from .facts.assets import facts
 from .ingest.assets import articles
+from .marts.assets import fx_rates, time_series_views
 from .resources import default_resources
 from .tables.assets import family_tables
 
-all_assets = [articles, facts, *family_tables, charts]
+all_assets = [articles, facts, *family_tables, fx_rates, time_series_views, charts]
 # what `materialize` needs to run everything a job run does: the assets and their checks
 everything = [*all_assets, *expectation_checks]
 

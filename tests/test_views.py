@@ -1,0 +1,150 @@
+"""The time-series views of sql/views/, with values asserted on a small fixture folder
+(tests/fixtures/views/) built by a real Dagster run, before and after an incremental refresh."""
+
+from __future__ import annotations
+
+import math
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pytest
+
+from pipelines.defs import everything
+from pipelines.defs.resources import default_resources
+
+FIXTURES = Path(__file__).parent / "fixtures" / "views"
+DUCKDB_CLI = Path(sys.executable).with_name("duckdb")
+
+
+def build(seeds: Path, warehouse: Path) -> None:
+    result = dg.materialize(everything, resources=default_resources(seeds, warehouse),
+                            instance=dg.DagsterInstance.ephemeral())
+    assert result.success
+
+
+def query(warehouse: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory) -> tuple[Path, Path]:
+    base = tmp_path_factory.mktemp("views")
+    seeds = base / "seeds"
+    shutil.copytree(FIXTURES, seeds)
+    path = base / "metrics.duckdb"
+    build(seeds, path)
+    return seeds, path
+
+
+def test_token_usage_series_reconciles_mentions(warehouse):
+    _, path = warehouse
+    rows = query(path, """SELECT period, as_of_date, tokens_per_day, bound, mentions, sources
+                          FROM token_usage_series WHERE entity = 'DeepSeek' ORDER BY period""")
+    assert rows == [
+        (date(2024, 12, 1), date(2024, 12, 1), 1e12, "gt", 1, ["测试日报"]),
+        # two mentions of January: same precision, so the exact figure beats the estimate
+        (date(2025, 1, 1), date(2025, 1, 1), 2e12, "eq", 2, ["另一家机构", "测试日报"]),
+    ]
+
+
+def test_token_usage_daily_interpolates_log_linearly(warehouse):
+    _, path = warehouse
+    rows = query(path, "SELECT day, tokens_per_day, observed FROM token_usage_daily WHERE entity = 'DeepSeek' ORDER BY day")
+    assert len(rows) == 32  # 2024-12-01 … 2025-01-01
+    assert rows[0] == (date(2024, 12, 1), 1e12, True)
+    assert rows[-1] == (date(2025, 1, 1), 2e12, True)
+    day, value, observed = rows[15]
+    assert day == date(2024, 12, 16) and not observed
+    assert value == pytest.approx(1e12 * 2 ** (15 / 31), rel=1e-9)
+    assert sum(1 for r in rows if r[2]) == 2
+
+
+def test_growth_implied_baseline_matches_the_observation(warehouse):
+    _, path = warehouse
+    rows = query(path, """SELECT multiple, baseline_date, implied_baseline_tokens_per_day, observed_near_baseline,
+                                 implied_to_observed FROM growth_implied_baselines WHERE entity = 'DeepSeek'""")
+    assert rows == [(2.0, date(2024, 12, 1), 1e12, 1e12, 1.0)]
+
+
+def test_price_latest_history_and_blend(warehouse):
+    _, path = warehouse
+    latest = query(path, """SELECT entity, direction, currency, price_per_million_tokens, as_of_date
+                            FROM price_latest ORDER BY entity, direction""")
+    assert latest == [
+        ("DeepSeek-V3", "input", "CNY", 0.5, date(2025, 2, 26)),
+        ("DeepSeek-V3", "output", "CNY", 8.0, date(2024, 12, 1)),
+        ("GPT-4o", "input", "USD", 2.5, date(2025, 1, 10)),
+        ("GPT-4o", "output", "USD", 10.0, date(2025, 1, 10)),
+    ]
+    history = query(path, """SELECT as_of_date, price_per_million_tokens, previous_price, cut_percent
+                             FROM price_history WHERE entity = 'DeepSeek-V3' AND direction = 'input' ORDER BY as_of_date""")
+    assert history == [(date(2024, 12, 1), 2.0, None, None), (date(2025, 2, 26), 0.5, 2.0, 75.0)]
+    blended = dict(query(path, "SELECT entity, blended_cny_per_million FROM price_blended"))
+    assert blended["DeepSeek-V3"] == pytest.approx((3 * 0.5 + 8) / 4)
+    assert blended["GPT-4o"] == pytest.approx((3 * 2.5 + 10) / 4 * 7.19)
+
+
+def test_prices_in_both_currencies_use_the_rate_of_their_month(warehouse):
+    _, path = warehouse
+    rows = query(path, """SELECT entity, direction, price_cny_per_million, price_usd_per_million, cny_per_usd, fx_month
+                          FROM price_points_cny WHERE entity = 'GPT-4o' AND direction = 'input'""")
+    assert rows == [("GPT-4o", "input", pytest.approx(2.5 * 7.19), 2.5, 7.19, date(2025, 1, 1))]
+    cny = query(path, """SELECT price_usd_per_million FROM price_points_cny
+                         WHERE entity = 'DeepSeek-V3' AND direction = 'input' AND as_of_date = DATE '2025-02-26'""")
+    assert cny == [(pytest.approx(0.5 / 7.17),)]
+
+
+def test_source_conflicts_show_both_quotes(warehouse):
+    _, path = warehouse
+    rows = query(path, "SELECT family, entity, period, value_a, value_b, difference_percent, quote_a, quote_b FROM source_conflicts")
+    assert len(rows) == 1
+    family, entity, period, value_a, value_b, difference, quote_a, quote_b = rows[0]
+    assert (family, entity, period) == ("daily_token_usage", "DeepSeek", date(2025, 1, 1))
+    assert sorted([value_a, value_b]) == [1.2e12, 2e12]
+    assert difference == 40.0
+    assert {"约为1.2万亿" in q or "达到2万亿" in q for q in (quote_a, quote_b)} == {True}
+
+
+def test_views_follow_an_incremental_refresh(warehouse):
+    seeds, path = warehouse
+    (seeds / "a4_other_estimate.md").unlink()
+    (seeds / "a5_february.md").write_text(
+        "---\ntitle: 二月\ndate: 2025-03-05\nsource: 测试日报\n---\n截至2025年2月，DeepSeek日均tokens调用量达到4万亿。\n",
+        encoding="utf-8")
+    build(seeds, path)
+    assert query(path, "SELECT count(*) FROM source_conflicts") == [(0,)]
+    series = query(path, "SELECT period, tokens_per_day, mentions FROM token_usage_series WHERE entity = 'DeepSeek' ORDER BY period")
+    assert series == [(date(2024, 12, 1), 1e12, 1), (date(2025, 1, 1), 2e12, 1), (date(2025, 2, 1), 4e12, 1)]
+    last = query(path, "SELECT max(day) FROM token_usage_daily WHERE entity = 'DeepSeek'")
+    assert last == [(date(2025, 2, 1),)]
+
+
+def test_query_command_prints_table_csv_and_json(warehouse):
+    _, path = warehouse
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "warehouse.query", "--db", str(path), *args],
+                              capture_output=True, text=True, timeout=120)
+    csv = run("--format", "csv", "SELECT entity, currency FROM price_latest ORDER BY entity, direction")
+    assert csv.returncode == 0 and csv.stdout.splitlines()[:2] == ["entity,currency", "DeepSeek-V3,CNY"]
+    as_json = run("--format", "json", "SELECT period FROM token_usage_series WHERE entity = 'DeepSeek' ORDER BY period LIMIT 1")
+    assert as_json.returncode == 0 and '"period": "2024-12-01"' in as_json.stdout
+    table = run("SELECT count(*) AS n FROM token_usage_daily")
+    assert table.returncode == 0 and "n" in table.stdout
+    bad = run("DELETE FROM facts")
+    assert bad.returncode == 1 and "read-only" in bad.stderr
+
+
+def test_the_duckdb_cli_reads_the_views(warehouse):
+    _, path = warehouse
+    result = subprocess.run([str(DUCKDB_CLI), "-readonly", "-csv", str(path), "-c",
+                             "SELECT entity, blended_cny_per_million FROM price_blended ORDER BY entity"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1] == "DeepSeek-V3,2.375"
+    assert math.isclose(float(result.stdout.splitlines()[2].split(",")[1]), 4.375 * 7.19)
