@@ -65,15 +65,31 @@ class Registry:
         self._by_alias = {self._key(a): e for a, e in aliases.items()}
         self.by_name = {e.name: e for e in entities}
         ordered = sorted(aliases, key=len, reverse=True)
-        parts = []
-        for alias in ordered:
-            body = r"\s*".join(re.escape(ch) for ch in alias.replace(" ", ""))
-            if alias[0].isascii() and alias[0].isalnum():
-                body = r"(?<![A-Za-z0-9_\-.])" + body
-            if alias[-1].isascii() and alias[-1].isalnum():
-                body = body + r"(?![A-Za-z0-9_\-])"
-            parts.append(body)
-        self._pattern = re.compile("|".join(parts), re.IGNORECASE)
+        parts = [self._alias_pattern(alias) for alias in ordered]
+        # Python's re tries every alternative at every position: a lookahead on the characters
+        # aliases start with lets it skip most positions at once.
+        first = sorted({c for a in ordered for c in (a[0].lower(), a[0].upper())})
+        self._pattern = re.compile(
+            "(?=[" + "".join(re.escape(c) for c in first) + "])(?:" + "|".join(parts) + ")", re.IGNORECASE
+        )
+
+    @staticmethod
+    def _alias_pattern(alias: str) -> str:
+        """The alias, with optional spaces where the press puts them: where the alias has one,
+        and between Chinese and Latin ("文心 ERNIE", "豆包 1.5 Pro")."""
+        pieces = []
+        compact = alias.replace(" ", "")
+        spaced = {i for i in range(1, len(compact)) if " " in alias and _space_before(alias, i)}
+        for i, ch in enumerate(compact):
+            if i and (i in spaced or compact[i - 1].isascii() != ch.isascii()):
+                pieces.append(r"\s*")
+            pieces.append(re.escape(ch))
+        body = "".join(pieces)
+        if alias[0].isascii() and alias[0].isalnum():
+            body = r"(?<![A-Za-z0-9_\-.])" + body
+        if alias[-1].isascii() and alias[-1].isalnum():
+            body = body + r"(?![A-Za-z0-9_\-])"
+        return body
 
     @staticmethod
     def _key(alias: str) -> str:
@@ -122,6 +138,17 @@ class Registry:
             taken.append((s, e))
             found.append(Mention(s, e, Entity(name, "company"), "company"))
         return found
+
+
+def _space_before(alias: str, index: int) -> bool:
+    """Whether the index-th non-space character of `alias` is preceded by a space."""
+    seen = -1
+    for position, ch in enumerate(alias):
+        if ch != " ":
+            seen += 1
+            if seen == index:
+                return position > 0 and alias[position - 1] == " "
+    return False
 
 
 @lru_cache(maxsize=4)
