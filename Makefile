@@ -8,7 +8,7 @@ export DAGSTER_DISABLE_TELEMETRY := 1
 export UV_LINK_MODE := copy
 RUN := $(UV) run --frozen --no-sync
 
-.PHONY: help env browser run full-refresh ui test extract sql clean
+.PHONY: help env browser run full-refresh ui test extract sql bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -43,6 +43,9 @@ browser: ## install Debian's chromium and a CJK font when missing (needs root or
 
 sql: env ## run a read-only query: make sql Q="SELECT * FROM token_usage_series" [FORMAT=csv|json]
 	@$(RUN) python -m warehouse.query --format $${FORMAT:-table} "$(Q)"
+
+bench: env ## measure throughput, scaling, memory and accuracy (SIZES=1000,10000,100000); writes bench/RESULTS.md
+	@$(RUN) python -m bench.run --sizes $${SIZES:-1000,10000}
 
 test: env browser ## run the whole test suite (installs chromium for the browser test if missing)
 	@$(RUN) pytest $(PYTEST_ARGS)

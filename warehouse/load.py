@@ -63,8 +63,23 @@ class FactSync:
     by_family: dict[str, int] = field(default_factory=dict)
 
 
+BATCH_ARTICLES = 1000  # articles parsed, extracted and inserted at a time: memory stays bounded
+
+
+def _read(folder: Path, path: Path) -> tuple[str, bytes | None, IngestError | None]:
+    relative = path.relative_to(folder).as_posix()
+    try:
+        return relative, path.read_bytes(), None
+    except OSError as exc:
+        return relative, None, IngestError(relative, "unreadable", f"cannot read the file: {exc.strerror}")
+
+
 def sync_articles(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progress | None = None) -> ArticleSync:
-    """Bring `articles` and `ingest_errors` in line with the files in `folder`."""
+    """Bring `articles` and `ingest_errors` in line with the files in `folder`.
+
+    Two passes so that memory does not grow with the folder: the first hashes every file (only
+    hashes are kept), the second parses the new and changed files in batches inside the load's
+    transaction."""
     ensure_schema(con)
     if not folder.is_dir():
         raise FileNotFoundError(f"seeds folder {folder} does not exist; set SEEDS_DIR to a folder of articles")
@@ -72,69 +87,69 @@ def sync_articles(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progre
     report = ArticleSync()
     paths = discover(folder)
     report.files = len(paths)
-    parsed: list[Article] = []
-    keep: dict[str, str] = {}  # path → sha of every good article present now
     errors: list[IngestError] = []
-    for index, path in enumerate(paths, 1):
-        relative = path.relative_to(folder).as_posix()
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            errors.append(IngestError(relative, "unreadable", f"cannot read the file: {exc.strerror}"))
-            continue
-        sha = hashlib.sha256(raw).hexdigest()
-        if known.get(relative) == sha:
-            keep[relative] = sha
-            report.unchanged += 1
+    hashes: dict[str, str] = {}
+    for path in paths:
+        relative, raw, error = _read(folder, path)
+        if error:
+            errors.append(error)
         else:
-            result = parse_article(raw, relative)
-            if isinstance(result, IngestError):
-                errors.append(result)
-            else:
-                parsed.append(result)
-                keep[relative] = sha
-        if progress:
-            progress(index, len(paths))
+            hashes[relative] = hashlib.sha256(raw).hexdigest()
 
     # Byte-identical copies under other names load once: the copy already loaded wins, else the
     # first path in sorted order; the others are recorded as duplicates.
     first_by_sha: dict[str, str] = {}
-    for relative in sorted(keep, key=lambda p: (p not in known or known[p] != keep[p], p)):
-        sha = keep[relative]
+    for relative in sorted(hashes, key=lambda p: (known.get(p) != hashes[p], p)):
+        sha = hashes[relative]
         if sha in first_by_sha:
             errors.append(IngestError(relative, "duplicate",
                                       f"same bytes as {first_by_sha[sha]}; loaded once under that path", sha))
         else:
             first_by_sha[sha] = relative
     duplicates = {e.path for e in errors if e.kind == "duplicate"}
-    parsed = [a for a in parsed if a.path not in duplicates]
-    report.unchanged -= sum(1 for p in duplicates if known.get(p) == keep.get(p))
-    report.new = [a.path for a in parsed if a.path not in known]
-    report.changed = [a.path for a in parsed if a.path in known]
-    present = set(keep) - duplicates
-    report.removed = sorted(set(known) - present)
-    report.errors = sorted(errors, key=lambda e: e.path)
+    to_parse = sorted(p for p in hashes if p not in duplicates and known.get(p) != hashes[p])
+    report.unchanged = sum(1 for p in hashes if p not in duplicates and known.get(p) == hashes[p])
 
     loaded_at = _now()
-    rows = [{**{c: getattr(a, c) for c in ARTICLE_COLUMNS if c != "loaded_at"}, "loaded_at": loaded_at} for a in parsed]
-    new_articles = pl.DataFrame(rows, schema=_article_schema())
-    error_rows = pl.DataFrame(
-        [{"path": e.path, "kind": e.kind, "message": e.message, "content_sha256": e.content_sha256,
-          "detected_at": loaded_at} for e in report.errors],
-        schema={"path": pl.String, "kind": pl.String, "message": pl.String, "content_sha256": pl.String,
-                "detected_at": pl.Datetime("us")},
-    )
-    gone = report.removed + report.changed
+    parsed_paths: list[str] = []
     with transaction(con, "articles"):
-        if gone:
-            con.execute("DELETE FROM articles WHERE path IN (SELECT unnest(?::VARCHAR[]))", [gone])
-        con.register("new_articles", new_articles.to_arrow())
-        con.execute(f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) SELECT {', '.join(ARTICLE_COLUMNS)} FROM new_articles")
-        con.unregister("new_articles")
+        # every known path that is not unchanged now: removed, changed, broken or a duplicate
+        stale = [p for p in known if not (p in hashes and p not in duplicates and known[p] == hashes[p])]
+        if stale:
+            con.execute("DELETE FROM articles WHERE path IN (SELECT unnest(?::VARCHAR[]))", [stale])
+        for start in range(0, len(to_parse), BATCH_ARTICLES):
+            batch = []
+            for relative in to_parse[start : start + BATCH_ARTICLES]:
+                _, raw, error = _read(folder, folder / relative)
+                result = error or parse_article(raw, relative)
+                if isinstance(result, IngestError):
+                    errors.append(result)
+                else:
+                    batch.append(result)
+                    parsed_paths.append(relative)
+            rows = [{**{c: getattr(a, c) for c in ARTICLE_COLUMNS if c != "loaded_at"}, "loaded_at": loaded_at}
+                    for a in batch]
+            con.register("new_articles", pl.DataFrame(rows, schema=_article_schema()).to_arrow())
+            con.execute(f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) "
+                        f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM new_articles")
+            con.unregister("new_articles")
+            if progress:
+                progress(min(start + BATCH_ARTICLES, len(to_parse)), len(to_parse))
+        report.errors = sorted(errors, key=lambda e: e.path)
+        error_rows = pl.DataFrame(
+            [{"path": e.path, "kind": e.kind, "message": e.message, "content_sha256": e.content_sha256,
+              "detected_at": loaded_at} for e in report.errors],
+            schema={"path": pl.String, "kind": pl.String, "message": pl.String, "content_sha256": pl.String,
+                    "detected_at": pl.Datetime("us")},
+        )
         con.execute("DELETE FROM ingest_errors")
         con.register("new_errors", error_rows.to_arrow())
         con.execute("INSERT INTO ingest_errors SELECT path, kind, message, content_sha256, detected_at FROM new_errors")
         con.unregister("new_errors")
+    report.new = [p for p in parsed_paths if p not in known]
+    report.changed = [p for p in parsed_paths if p in known]
+    present = set(report.new) | set(report.changed) | {p for p in hashes if p not in duplicates and known.get(p) == hashes[p]}
+    report.removed = sorted(set(known) - present - {e.path for e in report.errors})
     return report
 
 
@@ -161,76 +176,116 @@ def facts_frame(facts: Iterable[Fact], extracted_at: datetime | None = None) -> 
     return pl.DataFrame(rows, schema=_fact_schema()).select(FACT_COLUMNS)
 
 
-def _stale_articles(con: duckdb.DuckDBPyConnection, full_refresh: bool) -> list[Article]:
+_ARTICLE_FIELDS = ("article_id", "path", "title", "source", "author", "url", "published_date",
+                   "content_sha256", "encoding", "body")
+
+
+def _stale_ids(con: duckdb.DuckDBPyConnection, full_refresh: bool) -> list[str]:
     where = "" if full_refresh else (
         "WHERE e.article_id IS NULL OR e.content_sha256 <> a.content_sha256 OR e.extractor_version <> ?"
     )
     params = [] if full_refresh else [EXTRACTOR_VERSION]
-    rows = con.execute(
-        f"""SELECT a.article_id, a.path, a.title, a.source, a.author, a.url, a.published_date,
-                   a.content_sha256, a.encoding, a.body
-            FROM articles a LEFT JOIN article_extractions e USING (article_id) {where}
-            ORDER BY a.path""",
+    return [row[0] for row in con.execute(
+        f"SELECT a.article_id FROM articles a LEFT JOIN article_extractions e USING (article_id) {where} ORDER BY a.path",
         params,
+    ).fetchall()]
+
+
+def _articles(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[Article]:
+    rows = con.execute(
+        f"SELECT {', '.join(_ARTICLE_FIELDS)} FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY path",
+        [ids],
     ).fetchall()
     return [Article(*row) for row in rows]
 
 
+def _extract_batch(articles: list[Article]) -> list[list[Fact]]:
+    return [extract_facts(article) for article in articles]
+
+
+class _Extractors:
+    """Extraction in worker processes for big batches (spawned, so no DuckDB or Dagster state is
+    forked); small runs stay in this process, where a pool would cost more than it saves."""
+
+    MIN_ARTICLES_FOR_POOL = 400
+
+    def __init__(self, workers: int, total: int):
+        self.pool = None
+        if workers > 1 and total >= self.MIN_ARTICLES_FOR_POOL:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+            self.workers = workers
+
+    def __call__(self, articles: list[Article]) -> list[list[Fact]]:
+        if self.pool is None:
+            return _extract_batch(articles)
+        chunk = max(1, len(articles) // (self.workers * 4))
+        parts = [articles[i : i + chunk] for i in range(0, len(articles), chunk)]
+        return [facts for part in self.pool.map(_extract_batch, parts) for facts in part]
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+
+
 def sync_facts(con: duckdb.DuckDBPyConnection, progress: Progress | None = None, full_refresh: bool = False,
-               screen: RowScreen | None = None) -> FactSync:
+               screen: RowScreen | None = None, workers: int = 1) -> FactSync:
     """Re-extract the articles that are new or changed, retire the facts of removed ones.
 
-    `screen` validates the new facts row by row; the rows it flags go to `rejected_facts` with
-    the expectations they failed, the others to `facts` — in the same transaction."""
+    Articles are read, extracted (in `workers` processes for big runs), screened and inserted in
+    batches inside one transaction, so memory does not grow with the corpus. `screen` validates
+    the new facts row by row; the rows it flags go to `rejected_facts` with the expectations they
+    failed, the others to `facts`."""
     ensure_schema(con)
     report = FactSync()
-    stale = _stale_articles(con, full_refresh)
+    stale = _stale_ids(con, full_refresh)
     retired = [r[0] for r in con.execute(
         "SELECT article_id FROM article_extractions WHERE article_id NOT IN (SELECT article_id FROM articles)"
     ).fetchall()]
+    touched = stale + retired
     extracted_at = _now()
-    facts: list[Fact] = []
-    counts: list[dict] = []
-    for index, article in enumerate(stale, 1):
-        found = extract_facts(article)
-        facts.extend(found)
-        counts.append({"article_id": article.article_id, "content_sha256": article.content_sha256,
-                       "extractor_version": EXTRACTOR_VERSION, "fact_count": len(found),
-                       "extracted_at": extracted_at})
-        if progress:
-            progress(index, len(stale))
-    frame = facts_frame(facts, extracted_at)
-    rejected = _rejected_frame(frame, stale, screen)
-    if rejected.height:
-        frame = frame.filter(~pl.col("fact_id").is_in(rejected["fact_id"].to_list()))
-    extractions = pl.DataFrame(counts, schema={"article_id": pl.String, "content_sha256": pl.String,
-                                               "extractor_version": pl.String, "fact_count": pl.Int32,
-                                               "extracted_at": pl.Datetime("us")})
-    touched = [a.article_id for a in stale] + retired
-    with transaction(con, "facts"):
-        if full_refresh:
-            report.facts_deleted = con.execute("SELECT count(*) FROM facts").fetchall()[0][0]
-            for table in ("facts", "rejected_facts", "article_extractions"):
-                con.execute(f"DELETE FROM {table}")
-        elif touched:
-            report.facts_deleted = con.execute(
-                "SELECT count(*) FROM facts WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [touched]
-            ).fetchall()[0][0]
-            for table in ("facts", "rejected_facts", "article_extractions"):
-                con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [touched])
-        con.register("new_rejected", rejected.to_arrow())
-        con.execute("INSERT INTO rejected_facts BY NAME SELECT * FROM new_rejected")
-        con.unregister("new_rejected")
-        con.register("new_facts", frame.to_arrow())
-        con.execute(f"INSERT INTO facts ({', '.join(FACT_COLUMNS)}) SELECT {', '.join(FACT_COLUMNS)} FROM new_facts")
-        con.unregister("new_facts")
-        con.register("new_extractions", extractions.to_arrow())
-        con.execute("INSERT INTO article_extractions SELECT * FROM new_extractions")
-        con.unregister("new_extractions")
+    extract = _Extractors(workers, len(stale))
+    try:
+        with transaction(con, "facts"):
+            if full_refresh:
+                report.facts_deleted = con.execute("SELECT count(*) FROM facts").fetchall()[0][0]
+                for table in ("facts", "rejected_facts", "article_extractions"):
+                    con.execute(f"DELETE FROM {table}")
+            elif touched:
+                report.facts_deleted = con.execute(
+                    "SELECT count(*) FROM facts WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [touched]
+                ).fetchall()[0][0]
+                for table in ("facts", "rejected_facts", "article_extractions"):
+                    con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [touched])
+            for start in range(0, len(stale), BATCH_ARTICLES * 5):
+                articles = _articles(con, stale[start : start + BATCH_ARTICLES * 5])
+                per_article = extract(articles)
+                frame = facts_frame([f for facts in per_article for f in facts], extracted_at)
+                rejected = _rejected_frame(frame, articles, screen)
+                if rejected.height:
+                    frame = frame.filter(~pl.col("fact_id").is_in(rejected["fact_id"].to_list()))
+                extractions = pl.DataFrame(
+                    [{"article_id": a.article_id, "content_sha256": a.content_sha256,
+                      "extractor_version": EXTRACTOR_VERSION, "fact_count": len(facts), "extracted_at": extracted_at}
+                     for a, facts in zip(articles, per_article)],
+                    schema={"article_id": pl.String, "content_sha256": pl.String, "extractor_version": pl.String,
+                            "fact_count": pl.Int32, "extracted_at": pl.Datetime("us")},
+                )
+                for name, table, data in (("new_rejected", "rejected_facts", rejected), ("new_facts", "facts", frame),
+                                          ("new_extractions", "article_extractions", extractions)):
+                    con.register(name, data.to_arrow())
+                    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {name}")
+                    con.unregister(name)
+                report.facts_written += frame.height
+                report.facts_rejected += rejected.height
+                if progress:
+                    progress(start + len(articles), len(stale))
+    finally:
+        extract.close()
     report.articles_extracted = len(stale)
     report.articles_retired = len(retired)
-    report.facts_written = frame.height
-    report.facts_rejected = rejected.height
     report.rejected_total = con.execute("SELECT count(*) FROM rejected_facts").fetchall()[0][0]
     report.facts_total = con.execute("SELECT count(*) FROM facts").fetchall()[0][0]
     report.by_family = dict(con.execute("SELECT family, count(*) FROM facts GROUP BY family ORDER BY family").fetchall())

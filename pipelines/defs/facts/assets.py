@@ -1,6 +1,8 @@
 """facts: every quantitative fact extracted from the articles, long form."""
 
 
+import os
+
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
@@ -13,6 +15,7 @@ from ..resources import WAREHOUSE_POOL
 
 class FactsConfig(dg.Config):
     full_refresh: bool = False  # re-extract every article, not only new or changed ones
+    workers: int = 0  # extraction processes for big runs; 0 = one per CPU core
 
 
 @dg.multi_asset(
@@ -31,7 +34,8 @@ def facts(context: dg.AssetExecutionContext, config: FactsConfig, duckdb: DuckDB
     screen = row_screen(docs_root(duckdb))
     with duckdb.get_connection() as con:
         report = sync_facts(con, progress=Progress(context.log, "extracting facts"),
-                            full_refresh=config.full_refresh, screen=screen)
+                            full_refresh=config.full_refresh, screen=screen,
+                            workers=config.workers or os.cpu_count() or 1)
         preview = preview_markdown(
             con, "SELECT family, entity, value, unit, bound, as_of_date, quote FROM facts ORDER BY as_of_date DESC, entity"
         )
