@@ -116,3 +116,13 @@ def test_a_failing_blocking_check_keeps_the_family_tables_as_they_were(tmp_path,
     with duckdb.connect(str(warehouse), read_only=True) as con:
         after = con.execute("SELECT * FROM daily_token_usage ORDER BY ALL").fetchall()
     assert after == before  # 6000亿 did not reach the family table
+
+
+def test_an_unchanged_table_is_not_validated_again(checked, seeds_with_a_garbled_number):
+    warehouse, _ = checked
+    result = run(seeds_with_a_garbled_number, warehouse)
+    assert result.success
+    evaluations = {e.asset_key.to_user_string(): e for e in result.get_asset_check_evaluations()}
+    assert all(e.passed for e in evaluations.values())
+    assert {k for k, e in evaluations.items() if e.metadata["revalidated"].value} == set()
+    assert "unchanged_since" in evaluations["facts"].metadata

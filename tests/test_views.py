@@ -148,3 +148,16 @@ def test_the_duckdb_cli_reads_the_views(warehouse):
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[1] == "DeepSeek-V3,2.375"
     assert math.isclose(float(result.stdout.splitlines()[2].split(",")[1]), 4.375 * 7.19)
+
+
+def test_parquet_export_is_partitioned_by_month_and_reads_back(warehouse):
+    _, path = warehouse
+    folder = path.parent / "parquet"
+    months = sorted(p.name for p in (folder / "daily_token_usage").glob("month=*"))
+    assert months == ["month=2024-12", "month=2025-01", "month=2025-02"]
+    with duckdb.connect() as con:
+        parquet = con.execute(
+            f"SELECT entity, tokens_per_day, as_of_date, month FROM read_parquet('{folder.as_posix()}/daily_token_usage/*/*.parquet', "
+            "hive_partitioning = true) ORDER BY as_of_date").fetchall()
+    table = query(path, "SELECT entity, tokens_per_day, as_of_date, strftime(as_of_date, '%Y-%m') FROM daily_token_usage ORDER BY as_of_date")
+    assert parquet == table

@@ -363,3 +363,33 @@ def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
             con.execute(path.read_text(encoding="utf-8"))
     return [name for (name,) in con.execute(
         "SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY view_name").fetchall()]
+
+
+PARQUET_TABLES = {  # table → the date its month partitions follow
+    "facts": "as_of_date",
+    "daily_token_usage": "as_of_date",
+    "growth_multiples": "as_of_date",
+    "price_points": "as_of_date",
+}
+
+
+def export_parquet(con: duckdb.DuckDBPyConnection, folder: Path) -> dict[str, int]:
+    """Write each fact table as Parquet partitioned by month (hive layout:
+    <folder>/<table>/month=YYYY-MM/*.parquet), the layout other engines and a scaled-out
+    pipeline share. Each table's folder is replaced whole, so the export is idempotent."""
+    import shutil
+
+    counts = {}
+    for table, date_column in PARQUET_TABLES.items():
+        target = folder / table
+        staging = folder / f".{table}.tmp"
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+        con.execute(
+            f"COPY (SELECT *, strftime({date_column}, '%Y-%m') AS month FROM {table}) "
+            f"TO '{staging.as_posix()}' (FORMAT parquet, PARTITION_BY (month), OVERWRITE_OR_IGNORE)"
+        )
+        shutil.rmtree(target, ignore_errors=True)
+        staging.rename(target)
+        counts[table] = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+    return counts

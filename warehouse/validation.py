@@ -7,6 +7,7 @@ warehouse folder (`<warehouse dir>/data_docs/index.html`).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -128,6 +129,7 @@ def validate(name: str, frame: pd.DataFrame, docs_root: Path, id_column: str | N
             result_format=result_format,
         )
     )
+    _prune_history(Path(docs_root), name)
     run = checkpoint.run(batch_parameters={"dataframe": frame})
     result = next(iter(run.run_results.values()))
     report = ValidationReport(
@@ -157,6 +159,20 @@ def validate(name: str, frame: pd.DataFrame, docs_root: Path, id_column: str | N
     return report
 
 
+KEEP_VALIDATIONS = 20  # per suite: the Data Docs index is rebuilt from these on every run
+
+
+def _prune_history(root: Path, suite: str) -> None:
+    """Keep the newest KEEP_VALIDATIONS results (and their Data Docs pages) of a suite, so the
+    store and the time to rebuild the docs do not grow with every run."""
+    import shutil
+
+    for folder in (root / "gx" / "uncommitted" / "validations" / suite, root / "data_docs" / "validations" / suite):
+        runs = sorted(folder.glob("*/*"), key=lambda p: p.name) if folder.exists() else []
+        for old in runs[:-KEEP_VALIDATIONS]:
+            shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
+
+
 def row_screen(docs_root: Path):
     """The `screen` for warehouse.load.sync_facts: the facts suite's row-level expectations."""
 
@@ -178,3 +194,11 @@ CHECK_QUERIES = {
     "price_points": "SELECT * FROM price_points",
 }
 ID_COLUMNS = {"articles": "article_id"}
+
+
+def table_fingerprint(con, table: str) -> str:
+    """Row count and content hash of what the table's check reads, plus the suite file's hash:
+    equal fingerprints mean an identical validation."""
+    count, content = con.execute(f"SELECT count(*), coalesce(sum(hash(t)), 0) FROM ({CHECK_QUERIES[table]}) t").fetchall()[0]
+    suite = hashlib.sha256((suites_dir() / f"{table}.json").read_bytes()).hexdigest()[:12]
+    return f"{count}:{content}:{suite}"

@@ -10,13 +10,14 @@ import dagster as dg
 from .automation import daily_refresh, refresh_warehouse, seeds_folder_sensor
 from .checks import expectation_checks
 from .charts.assets import charts
+from .charts.parquet import parquet_export
 from .facts.assets import facts
 from .ingest.assets import articles
 from .marts.assets import fx_rates, time_series_views
 from .resources import default_resources
 from .tables.assets import family_tables
 
-all_assets = [articles, facts, *family_tables, fx_rates, time_series_views, charts]
+all_assets = [articles, facts, *family_tables, fx_rates, time_series_views, charts, parquet_export]
 # what `materialize` needs to run everything a job run does: the assets and their checks
 everything = [*all_assets, *expectation_checks]
 
