@@ -14,8 +14,6 @@ import yaml
 from fact_matching import FIXTURES, evaluate, fixture_stems, load_fixture, match
 from pipelines.extraction.articles import parse_article
 from pipelines.extraction.facts import extract_facts
-from pipelines.extraction.numbers import find_quantities
-from pipelines.extraction.text import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_KEYS = Path(__file__).parent / "fixtures" / "seeds"

@@ -41,11 +41,12 @@ _MARKERS = {"eq": "o", "gt": "^", "ge": "^", "lt": "v", "le": "v", "approx": "D"
 
 
 def token_usage_chart(con: duckdb.DuckDBPyConnection) -> bytes | None:
-    """Daily token usage per entity over time, log scale; marker shape shows the bound."""
+    """Daily token usage per entity over time (the reconciled token_usage_series), log scale;
+    marker shape shows the bound."""
     rows = con.execute(
-        """WITH top AS (SELECT entity FROM daily_token_usage GROUP BY entity
+        """WITH top AS (SELECT entity FROM token_usage_series GROUP BY entity
                         ORDER BY count(*) DESC, max(tokens_per_day) DESC LIMIT ?)
-           SELECT entity, as_of_date, tokens_per_day, bound FROM daily_token_usage
+           SELECT entity, as_of_date, tokens_per_day, bound FROM token_usage_series
            WHERE entity IN (SELECT entity FROM top) ORDER BY entity, as_of_date""",
         [MAX_SERIES],
     ).fetchall()
@@ -56,8 +57,10 @@ def token_usage_chart(con: duckdb.DuckDBPyConnection) -> bytes | None:
     for entity in dict.fromkeys(r[0] for r in rows):
         points = [r for r in rows if r[0] == entity]
         line = axis.plot([p[1] for p in points], [p[2] for p in points], "-", alpha=0.5, label=entity)[0]
-        for _, day, value, bound in points:
-            axis.plot(day, value, _MARKERS.get(bound, "o"), color=line.get_color())
+        for marker in set(_MARKERS.values()):  # one call per marker shape, not per point
+            group = [p for p in points if _MARKERS.get(p[3], "o") == marker]
+            if group:
+                axis.plot([p[1] for p in group], [p[2] for p in group], marker, linestyle="", color=line.get_color())
     axis.set_yscale("log")
     axis.set_ylabel("tokens per day (log scale)")
     axis.set_title("Daily token usage (▲ lower bound, ◆ approximate)")
@@ -71,10 +74,11 @@ def token_usage_chart(con: duckdb.DuckDBPyConnection) -> bytes | None:
 
 def price_chart(con: duckdb.DuckDBPyConnection) -> bytes | None:
     """Price points per model over time, one panel per currency; input solid, output dashed."""
-    rows = con.execute(
-        """WITH top AS (SELECT entity FROM price_points GROUP BY entity ORDER BY count(*) DESC LIMIT ?)
-           SELECT currency, entity, direction, as_of_date, price_per_million_tokens FROM price_points
-           WHERE entity IN (SELECT entity FROM top) ORDER BY currency, entity, direction, as_of_date""",
+    rows = con.execute(  # price_history: one point per change, not per mention
+        """WITH top AS (SELECT entity FROM price_history GROUP BY entity ORDER BY count(*) DESC LIMIT ?)
+           SELECT currency, entity, direction, as_of_date, price_per_million_tokens FROM price_history
+           WHERE entity IN (SELECT entity FROM top) AND condition IS NULL
+           ORDER BY currency, entity, direction, as_of_date""",
         [MAX_SERIES],
     ).fetchall()
     if not rows:

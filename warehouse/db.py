@@ -23,7 +23,7 @@ STORAGE_VERSION = "v1.5.0"
 # is 80% of RAM). DUCKDB_MEMORY_LIMIT overrides it.
 CONNECTION_CONFIG = {
     "storage_compatibility_version": STORAGE_VERSION,
-    "memory_limit": os.environ.get("DUCKDB_MEMORY_LIMIT", "512MB"),
+    "memory_limit": os.environ.get("DUCKDB_MEMORY_LIMIT", "1GB"),
 }
 
 FAMILY_TABLES = ("daily_token_usage", "growth_multiples", "price_points")

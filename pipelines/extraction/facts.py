@@ -651,16 +651,18 @@ class _Extractor:
 
 def _relative_baseline(norm: str, floor: int, pos: int, as_of: DateMention, clause: Span) -> DateMention | None:
     """同比/去年同期 (a year earlier), 环比 (one period earlier), "3 个月内" (a duration earlier)."""
-    text = norm[max(floor, clause.start if floor == clause.start else floor) : max(pos, clause.end if floor == clause.start else pos)]
+    # within the clause the words after the number count too ("增长了3倍，同比"); across the
+    # sentence only the words before it
+    end = max(pos, clause.end) if floor == clause.start else pos
+    text = norm[floor:end]
     if "同比" in text or "去年同期" in text:
         return DateMention(pos, pos, add_months(as_of.value, -12), as_of.precision, "baseline")
     if "环比" in text:
         step = {"month": 1, "quarter": 3, "half": 6, "year": 12}.get(as_of.precision, 1)
         return DateMention(pos, pos, add_months(as_of.value, -step), as_of.precision, "baseline")
-    ago = None
-    for ago in _AGO.finditer(norm, floor, max(pos, clause.end if floor == clause.start else pos)):
-        pass
-    if ago:  # "约为一年前的8倍"
+    agos = list(_AGO.finditer(norm, floor, end))
+    if agos:  # "约为一年前的8倍"
+        ago = agos[-1]
         months = _months(ago.group("n"), ago.group("unit"))
         precision = as_of.precision if as_of.precision in ("day", "month") else "month"
         return DateMention(pos, pos, add_months(as_of.value, -months), precision, "baseline")

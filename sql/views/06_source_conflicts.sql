@@ -22,6 +22,9 @@ prices AS (
 facts AS (SELECT * FROM usage UNION ALL SELECT * FROM growth UNION ALL SELECT * FROM prices),
 articles AS (SELECT * FROM stg_articles),
 
+-- the pairs are formed on narrow rows; quotes are joined back only for the disagreeing ones
+keys AS (SELECT family, entity, period, series_key, value, bound, fact_id, article_id FROM facts),
+
 pairs AS (
     SELECT
         a.family, a.entity, a.period,
@@ -29,10 +32,9 @@ pairs AS (
         a.value AS value_a, b.value AS value_b,
         a.bound AS bound_a, b.bound AS bound_b,
         a.article_id AS article_id_a, b.article_id AS article_id_b,
-        a.quote AS quote_a, b.quote AS quote_b,
         abs(a.value - b.value) / nullif(greatest(abs(a.value), abs(b.value)), 0) AS relative_difference
-    FROM facts a
-    JOIN facts b
+    FROM keys a
+    JOIN keys b
       ON a.family = b.family AND a.series_key = b.series_key AND a.period = b.period AND a.fact_id < b.fact_id
 ),
 
@@ -48,11 +50,13 @@ disagreeing AS (
 final AS (
     SELECT
         d.family, d.entity, d.period,
-        d.value_a, d.bound_a, a1.source_name AS source_a, d.quote_a,
-        d.value_b, d.bound_b, a2.source_name AS source_b, d.quote_b,
+        d.value_a, d.bound_a, a1.source_name AS source_a, q1.quote AS quote_a,
+        d.value_b, d.bound_b, a2.source_name AS source_b, q2.quote AS quote_b,
         round(d.relative_difference * 100, 1) AS difference_percent,
         d.fact_id_a, d.fact_id_b
     FROM disagreeing d
+    LEFT JOIN facts q1 ON q1.fact_id = d.fact_id_a
+    LEFT JOIN facts q2 ON q2.fact_id = d.fact_id_b
     LEFT JOIN articles a1 ON a1.article_id = d.article_id_a
     LEFT JOIN articles a2 ON a2.article_id = d.article_id_b
 )

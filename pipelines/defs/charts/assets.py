@@ -11,7 +11,7 @@ from ..resources import WAREHOUSE_POOL
 
 
 @dg.asset(
-    deps=["daily_token_usage", "price_points"],
+    deps=["time_series_views"],
     group_name="reports",
     kinds={"python"},
     pool=WAREHOUSE_POOL,
