@@ -7,14 +7,12 @@ import shutil
 import time
 from pathlib import Path
 
-import dagster as dg
 import duckdb
 import pytest
 
-from pipelines.defs import everything
-from pipelines.defs.resources import default_resources
 from pipelines.extraction.articles import parse_article
 from pipelines.extraction.facts import extract_facts
+from warehouse_helpers import build
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_BODY = (ROOT / "seeds" / "002_86cffc0c2b34d3b3.txt").read_text(encoding="utf-8").split("\n---\n", 1)[1]
@@ -57,9 +55,7 @@ def loaded(tmp_path_factory):
         "据'); DELETE FROM articles;--介绍，Kimi日均tokens调用量超过3000亿。\n", encoding="utf-8")
     (seeds / "big.md").write_text(big_article(3_000_000), encoding="utf-8")
     warehouse = base / "metrics.duckdb"
-    result = dg.materialize(everything, resources=default_resources(seeds, warehouse),
-                            instance=dg.DagsterInstance.ephemeral())
-    assert result.success
+    build(seeds, warehouse)
     return warehouse
 
 

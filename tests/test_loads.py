@@ -11,26 +11,13 @@ import sys
 import time
 from pathlib import Path
 
-import dagster as dg
-import duckdb
-
-from pipelines.defs import everything
-from pipelines.defs.resources import default_resources
+from warehouse_helpers import build, query
 
 ROOT = Path(__file__).resolve().parents[1]
 NEW_ARTICLE = "---\ntitle: 快讯\ndate: 2025-03-01\n---\n截至2月底，Kimi日均tokens调用量突破2万亿。\n"
 
 
-def build(seeds: Path, warehouse: Path) -> None:
-    result = dg.materialize(everything, resources=default_resources(seeds, warehouse),
-                            instance=dg.DagsterInstance.ephemeral())
-    assert result.success
-
-
-def rows(warehouse: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        return con.execute(sql).fetchall()
-
+rows = query
 
 FACTS = "SELECT * EXCLUDE (extracted_at) FROM facts ORDER BY fact_id"
 FAMILY = ("SELECT 'usage', entity, tokens_per_day, as_of_date FROM daily_token_usage UNION ALL "

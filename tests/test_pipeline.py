@@ -11,20 +11,12 @@ import duckdb
 import pytest
 
 from pipelines.defs import all_assets, build_definitions
-from pipelines.defs.resources import default_resources
+from warehouse_helpers import build
 
 TABLES = ("articles", "ingest_errors", "facts", "daily_token_usage", "growth_multiples", "price_points")
 
 
-def materialize(seeds: Path, warehouse: Path, **run_config) -> dg.ExecuteInProcessResult:
-    result = dg.materialize(
-        all_assets,
-        resources=default_resources(seeds, warehouse),
-        instance=dg.DagsterInstance.ephemeral(),
-        run_config={"ops": {"facts": {"config": run_config}}} if run_config else None,
-    )
-    assert result.success
-    return result
+materialize = build
 
 
 def dump(warehouse: Path) -> dict[str, list[tuple]]:

@@ -10,17 +10,15 @@ import dagster as dg
 import duckdb
 import pytest
 
-from pipelines.defs import everything
 from pipelines.defs.checks import expectation_checks
-from pipelines.defs.resources import default_resources
+from warehouse_helpers import build
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLES = ("articles", "facts", "daily_token_usage", "growth_multiples", "price_points")
 
 
 def run(seeds: Path, warehouse: Path) -> dg.ExecuteInProcessResult:
-    return dg.materialize(everything, resources=default_resources(seeds, warehouse),
-                          instance=dg.DagsterInstance.ephemeral(), raise_on_error=False)
+    return build(seeds, warehouse, raise_on_error=False)
 
 
 @pytest.fixture(scope="module")

@@ -10,26 +10,13 @@ import sys
 from datetime import date
 from pathlib import Path
 
-import dagster as dg
 import duckdb
 import pytest
 
-from pipelines.defs import everything
-from pipelines.defs.resources import default_resources
+from warehouse_helpers import build, query
 
 FIXTURES = Path(__file__).parent / "fixtures" / "views"
 DUCKDB_CLI = Path(sys.executable).with_name("duckdb")
-
-
-def build(seeds: Path, warehouse: Path) -> None:
-    result = dg.materialize(everything, resources=default_resources(seeds, warehouse),
-                            instance=dg.DagsterInstance.ephemeral())
-    assert result.success
-
-
-def query(warehouse: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        return con.execute(sql).fetchall()
 
 
 @pytest.fixture(scope="module")
