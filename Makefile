@@ -17,6 +17,8 @@ env: ## create .venv from uv.lock (uv is installed with pip if missing)
 	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
 	@$(UV) sync --frozen --quiet
 	@mkdir -p $(DAGSTER_HOME)
+	@# create the Dagster instance's storage once, so a run and the UI never race to create it
+	@test -d $(DAGSTER_HOME)/history || $(RUN) python -c "import dagster; dagster.DagsterInstance.get().get_runs(limit=1)"
 
 run: env ## build or refresh the warehouse (SEEDS_DIR → WAREHOUSE_PATH) and print a summary
 	@$(RUN) python -m pipelines.run

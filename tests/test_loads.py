@@ -11,6 +11,9 @@ import sys
 import time
 from pathlib import Path
 
+import dagster as dg
+from dagster._core.instance import InstanceRef
+
 from warehouse_helpers import build, query
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,6 +64,10 @@ def test_two_runs_at_once_serialize_and_leave_a_correct_warehouse(seeds_copy, tm
     home = tmp_path / "dagster_home"
     home.mkdir()
     shutil.copy(ROOT / ".dagster_home" / "dagster.yaml", home / "dagster.yaml")
+    # the instance already exists when the schedule and the UI collide (its first user creates its
+    # SQLite storage; two brand-new processes would race to create the same tables)
+    with dg.DagsterInstance.from_ref(InstanceRef.from_dir(str(home))) as instance:
+        instance.get_runs(limit=1)
     (seeds_copy / "new.md").write_text(NEW_ARTICLE, encoding="utf-8")
     warehouse = tmp_path / "w.duckdb"
 
