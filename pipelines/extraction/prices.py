@@ -1,0 +1,289 @@
+"""Prices in a sentence or a table: amounts with a currency per a number of tokens.
+
+The patterns read "0.0008元/千Tokens", "每百万tokens 2元", "$2.5 per 1M input tokens", lists
+("0.5元（缓存命中）、2元（缓存未命中）"), input/output pairs, "从X降至Y" cuts, and Markdown price
+tables with a unit line. facts.py turns the mentions found here into price_point facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import grammar as g
+from .numbers import bound_before
+from .text import Span
+
+_DIRECTION = re.compile("|".join(sorted(g.DIRECTION_CUES, key=len, reverse=True)), re.IGNORECASE)
+_CONDITION = re.compile("|".join(sorted(g.CONDITION_CUES, key=len, reverse=True)), re.IGNORECASE)
+_TIER = re.compile(
+    r"(?:(?P<lo>\d+)[ \t]*[Kk]?[ \t]*(?:-|~|～|至|到)[ \t]*(?P<hi>\d+)[ \t]*[Kk]"
+    r"|(?P<upto>\d+)[ \t]*[Kk][ \t]*(?:以内|以下|及以下|及以内)"
+    r"|(?P<over>\d+)[ \t]*[Kk][ \t]*(?:以上|及以上))"
+)
+_CURRENCY_WORD = "|".join(sorted(g.CURRENCY_WORDS, key=len, reverse=True))
+_COUNT = r"(?:百万|一百万|1百万|100[ \t]*万|千|一千|1千|1,?000|万|一万|1万|1[ \t]*[MK]|[MK]|million|thousand|1)"
+_AMOUNT = r"(?P<sym>US\$|\$|¥|￥)?[ \t]*(?P<amount>\d+(?:\.\d+)?)[ \t]*(?P<cur>" + _CURRENCY_WORD + r"|美分|USD|CNY|RMB)?"
+_TOKENS = r"(?:个[ \t]*)?(?:(?P<dir_in>输入|输出|input|output)[ \t]*)?(?:tokens?|词元)"
+# "0.0008元/千Tokens", "$2.5 per 1M input tokens", "2元每百万tokens"
+_PRICE_AFTER = re.compile(
+    r"(?<![A-Za-z0-9.\-])" + _AMOUNT + r"[ \t]*(?:/|每|per)[ \t]*(?P<count>" + _COUNT + r")?[ \t]*" + _TOKENS,
+    re.IGNORECASE,
+)
+# "每百万tokens输入价格为2元", "每千 tokens 0.0008 元", "每百万输入tokens 2.5美元"
+_PRICE_BEFORE = re.compile(
+    r"每[ \t]*(?P<count>" + _COUNT + r")?[ \t]*" + _TOKENS
+    + r"(?P<mid>[^，,。；;\d$¥￥]{0,12}?)[ \t]*" + _AMOUNT,
+    re.IGNORECASE,
+)
+# "…从X降至Y元": the new price right after an old one.
+_CUT_TO = re.compile(
+    r"[ \t]*(?:" + "|".join(c for c in g.PRICE_CUT_CUES) + r")[ \t]*" + _AMOUNT + r"(?![\d.])", re.IGNORECASE
+)
+# a short parenthesis after a price: "（缓存命中）", "(输入)"
+_PAREN = r"(?:（[^）]{0,14}）|\([^)]{0,14}\))"
+# "每百万tokens 0.5元（缓存命中）、2元（缓存未命中）": more prices for the same denominator.
+# The words between the separator and the amount may name the direction or the condition:
+# "…0.1元，缓存未命中是1元", "…2元，输出则为8元".
+_PRICE_MORE = re.compile(
+    r"[ \t]*" + _PAREN + r"?[ \t]*[、,，和及与][ \t]*(?P<mid2>[^，,。；;、\d$¥￥/]{0,10}?)[ \t]*"
+    + _AMOUNT.replace("sym", "sym2").replace("amount", "amount2").replace("cur", "cur2")
+    + r"(?![\d.])(?![ \t]*(?:/|每|per))",
+    re.IGNORECASE,
+)
+FREE = re.compile("|".join(g.FREE_CUES))
+
+
+def is_from_value(norm: str, floor: int, start: int, ceiling: int, end: int) -> bool:
+    """True for X in "从X到Y"/"由X降至Y": the fact is Y."""
+    before = norm[max(floor, start - 6) : start]
+    if not re.search(r"(?:从|由)[^，,。]{0,5}$", before):
+        return False
+    rest = norm[end:ceiling]
+    return bool(re.search("|".join(g.PRICE_CUT_CUES), rest))
+
+
+@dataclass
+class PriceMention:
+    start: int  # where the price phrase starts: entity and date are looked up from here
+    end: int
+    amount_start: int
+    amount_end: int
+    amount: float
+    currency_unit: str
+    per_tokens: float
+    bound: str = "eq"
+    direction: str | None = None
+    condition: str | None = None
+    continued: bool = False  # "、2元（缓存未命中）" after a first price
+    extra_spans: list = field(default_factory=list)
+
+
+# "input $2.50 / output $10 per 1M tokens": two prices sharing one denominator.
+_PRICE_PAIR = re.compile(
+    r"(?P<d1>input|输入)[ \t]*[:：]?[ \t]*" + _AMOUNT.replace("(?P<", "(?P<a_")
+    + r"[ \t]*[/，,、][ \t]*(?P<d2>output|输出)[ \t]*[:：]?[ \t]*" + _AMOUNT.replace("(?P<", "(?P<b_")
+    + r"[ \t]*(?:/|每|per)[ \t]*(?P<count>" + _COUNT + r")?[ \t]*(?:个[ \t]*)?(?:tokens?|词元)",
+    re.IGNORECASE,
+)
+
+
+def price_mentions(norm: str, span: Span) -> list[PriceMention]:
+    """Every price in a sentence, in text order, with what its own words say."""
+    found: list[PriceMention] = []
+    pairs = list(_PRICE_PAIR.finditer(norm, span.start, span.end))
+    taken = [(m.start(), m.end()) for m in pairs]
+    for m in pairs:
+        count = token_count(m.group("count"))
+        for prefix, direction in (("a_", m.group("d1")), ("b_", m.group("d2"))):
+            unit = currency_unit_from(m.group(prefix + "sym"), m.group(prefix + "cur"))
+            if unit:
+                found.append(PriceMention(m.start(prefix + "amount"), m.end(), m.start(prefix + "amount"),
+                                           m.end(prefix + "amount"), float(m.group(prefix + "amount")), unit, count,
+                                           direction=g.DIRECTION_CUES[direction.lower()]))
+    matches = [m for m in _PRICE_AFTER.finditer(norm, span.start, span.end)
+               if _currency_unit(m) and _free_of(m, taken)]
+    taken += [(m.start(), m.end()) for m in matches]
+    matches += [m for m in _PRICE_BEFORE.finditer(norm, span.start, span.end) if _free_of(m, taken) and _currency_unit(m)]
+    full_spans = [(m.start(), m.end()) for m in matches]
+    for m in sorted(matches, key=lambda m: m.start()):
+        unit = _currency_unit(m)
+        per_tokens = token_count(m.group("count"))
+        own_words = (m.groupdict().get("dir_in") or "") + (m.groupdict().get("mid") or "")
+        direction_cue = _DIRECTION.search(own_words)
+        mention = PriceMention(
+            m.start(), m.end(), m.start("amount"), m.end("amount"), float(m.group("amount")), unit, per_tokens,
+            direction=g.DIRECTION_CUES[direction_cue.group(0).lower()] if direction_cue else None,
+            condition=condition_words(norm[m.start() : m.end()] + paren_after(norm, m.end())),
+        )
+        word_bound = bound_before(norm, m.start("amount"), m.start()) or bound_before(norm, m.start(), span.start)
+        mention.bound = word_bound[0] if word_bound and word_bound[0] != "eq" else "eq"
+        if re.match(r"[ \t]*起", norm[m.end() : m.end() + 3]):
+            mention.bound = "ge"  # "0.3元/百万tokens起"
+        clause_start = max(span.start, _clause_start(norm, m.start(), span.start))
+        mid_from = any(f in (m.groupdict().get("mid") or "") for f in g.FROM_MARKERS)
+        if mid_from or is_from_value(norm, clause_start, m.start(), span.end, m.end()):
+            # "从X降至Y": X is the old price; a Y without its own denominator shares X's
+            to = _CUT_TO.match(norm, m.end(), span.end)
+            if not (to and currency_unit_from(to.group("sym"), to.group("cur"))
+                    and not any(a <= to.start("amount") < b for a, b in full_spans)):
+                continue
+            mention.extra_spans.append((m.start(), m.end()))
+            mention.amount_start, mention.amount_end = to.start("amount"), to.end("amount")
+            mention.amount = float(to.group("amount"))
+            mention.currency_unit = currency_unit_from(to.group("sym"), to.group("cur"))
+            mention.end = to.end()
+            mention.bound = "eq"
+        found.append(mention)
+        position = mention.end
+        while more := _PRICE_MORE.match(norm, position, span.end):
+            if more.group("cur2") is None and more.group("sym2") is None:
+                break
+            words = (more.group("mid2") or "") + paren_after(norm, more.end())
+            direction_cue = _DIRECTION.search(more.group("mid2") or "")
+            found.append(PriceMention(
+                more.start("amount2"), more.end(), more.start("amount2"), more.end("amount2"),
+                float(more.group("amount2")),
+                currency_unit_from(more.group("sym2"), more.group("cur2")) or mention.currency_unit,
+                mention.per_tokens,
+                direction=g.DIRECTION_CUES[direction_cue.group(0).lower()] if direction_cue else mention.direction,
+                condition=condition_words(words), continued=True,
+            ))
+            position = more.end()
+    return sorted(found, key=lambda p: p.start)
+
+
+# A Markdown table: lines starting with "|", the second one a |---| rule.
+TABLE = re.compile(r"(?m)^[ \t]*\|.*\|[ \t]*\n[ \t]*\|[ \t:|-]*-[ \t:|-]*\|[ \t]*\n(?:[ \t]*\|.*\|[ \t]*(?:\n|$))+")
+TABLE_UNIT = re.compile(
+    r"(?P<sym>US\$|\$|¥|￥)?(?P<cur>" + _CURRENCY_WORD + r"|美分|USD|CNY|RMB)?[ \t]*/[ \t]*每?[ \t]*(?P<count>" + _COUNT
+    + r")?[ \t]*(?:个[ \t]*)?(?:tokens?|词元)", re.IGNORECASE,
+)
+
+
+def table_lines(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    lines, position = [], start
+    for line in norm[start:end].split("\n"):
+        if line.strip():
+            offset = len(line) - len(line.lstrip())
+            lines.append((position + offset, position + len(line.rstrip())))
+        position += len(line) + 1
+    return lines
+
+
+def table_cells(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each cell's text in a table row "| a | b |"."""
+    bars = [i for i in range(start, end) if norm[i] == "|"]
+    cells = []
+    for left, right in zip(bars, bars[1:]):
+        a, b = left + 1, right
+        while a < b and norm[a] in " \t":
+            a += 1
+        while b > a and norm[b - 1] in " \t":
+            b -= 1
+        cells.append((a, b))
+    return cells
+
+
+def _free_of(m: re.Match, taken: list[tuple[int, int]]) -> bool:
+    return all(m.end() <= a or m.start() >= b for a, b in taken)
+
+
+def _clause_start(norm: str, pos: int, floor: int) -> int:
+    cut = max(norm.rfind(c, floor, pos) for c in "，,；;：:。")
+    return cut + 1 if cut >= 0 else floor
+
+
+def paren_after(norm: str, pos: int) -> str:
+    paren = re.match(r"[ \t]*" + _PAREN, norm[pos : pos + 16])
+    return paren.group(0) if paren else ""
+
+
+def condition_words(words: str) -> str | None:
+    cue = None
+    for found in _CONDITION.finditer(words):
+        cue = g.CONDITION_CUES[found.group(0).lower()]
+    return cue
+
+
+def nearest_direction(norm: str, floor: int, pos: int) -> str | None:
+    cues = list(_DIRECTION.finditer(norm, floor, pos))
+    return g.DIRECTION_CUES[cues[-1].group(0).lower()] if cues else None
+
+
+def direction_after(norm: str, pos: int) -> str | None:
+    """A direction in a parenthesis right after the price: "$2.5/1M tokens（输入）"."""
+    cue = _DIRECTION.search(paren_after(norm, pos))
+    return g.DIRECTION_CUES[cue.group(0).lower()] if cue else None
+
+
+def condition_before(norm: str, floor: int, pos: int) -> str | None:
+    """A cache or time condition, else a context tier, named before the price."""
+    cue = condition_words(norm[floor:pos])
+    if cue:
+        return cue
+    tier = None
+    for found in _TIER.finditer(norm, floor, pos):
+        tier = found
+    if tier is None:
+        return None
+    if tier.group("upto"):
+        return f"context:0-{tier.group('upto')}k"
+    if tier.group("over"):
+        return f"context:{tier.group('over')}k+"
+    low = tier.group("lo")
+    return f"context:{'0' if int(low) == 0 else low + 'k'}-{tier.group('hi')}k"
+
+
+def cached_input(direction: str, condition: str | None) -> str:
+    """Cache hits and misses are priced on input tokens."""
+    if direction == "unspecified" and condition in ("cache_hit", "cache_miss"):
+        return "input"
+    return direction
+
+
+def assign_respectively(norm: str, floor: int, mentions: list[PriceMention]) -> None:
+    """"输入、输出价格分别为0.02元和0.06元": the n-th direction goes to the n-th price."""
+    if len(mentions) < 2:
+        return
+    head = norm[floor : mentions[0].start]
+    if "分别" not in head:
+        return
+    cues = [g.DIRECTION_CUES[c.group(0).lower()] for c in _DIRECTION.finditer(head)]
+    if len(cues) == len(mentions):
+        for mention, direction in zip(mentions, cues):
+            mention.direction = direction
+
+
+def is_list_item(body: str, pos: int) -> bool:
+    line_start = body.rfind("\n", 0, pos) + 1
+    return bool(re.match(r"[ \t]*(?:[-*+•]|\d+[.、)])[ \t]", body[line_start : line_start + 8]))
+
+
+
+
+def _currency_unit(m: re.Match) -> str | None:
+    return currency_unit_from(m.group("sym"), m.group("cur"))
+
+
+def currency_unit_from(symbol: str | None, word: str | None) -> str | None:
+    if word:
+        word_key = word.upper() if word.upper() in g.CURRENCY_SYMBOLS else word
+        if word_key in g.CURRENCY_SYMBOLS:
+            return g.CURRENCY_SYMBOLS[word_key]
+        if word == "美分":
+            return "USD_cent"
+        return g.CURRENCY_WORDS.get(word)
+    if symbol:
+        return g.CURRENCY_SYMBOLS.get(symbol)
+    return None
+
+
+def token_count(raw: str | None) -> float:
+    if raw is None:
+        return 1.0
+    key = re.sub(r"[ \t,]", "", raw)
+    for candidate in (key, key.upper(), key.lower()):
+        if candidate in g.TOKEN_COUNT_WORDS:
+            return g.TOKEN_COUNT_WORDS[candidate]
+    return 1.0
