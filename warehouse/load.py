@@ -46,10 +46,6 @@ class ArticleSync:
     removed: list[str] = field(default_factory=list)
     errors: list[IngestError] = field(default_factory=list)
 
-    @property
-    def loaded(self) -> int:
-        return len(self.new) + len(self.changed) + self.unchanged
-
 
 @dataclass
 class FactSync:

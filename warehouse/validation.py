@@ -14,10 +14,12 @@ import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .db import PROJECT_ROOT
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 def suites_dir() -> Path:
     """expectations/ in the project, or EXPECTATIONS_DIR to try a changed set of suites."""

@@ -9,11 +9,11 @@ import dagster as dg
 
 from .automation import daily_refresh, refresh_warehouse, seeds_folder_sensor
 from .checks import expectation_checks
-from .charts.assets import charts
-from .charts.parquet import parquet_export
 from .facts.assets import facts
 from .ingest.assets import articles
 from .marts.assets import fx_rates, time_series_views
+from .reports.charts import charts
+from .reports.parquet import parquet_export
 from .resources import default_resources
 from .tables.assets import family_tables
 

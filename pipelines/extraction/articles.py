@@ -1,6 +1,6 @@
 """Reading article files: bytes → decoded text → front matter + body, or a clear error.
 
-A file that cannot be read as an article is never silently skipped: `read_article` returns an
+A file that cannot be read as an article is never silently skipped: `parse_article` returns an
 `IngestError` naming the kind of problem and what to do about it.
 """
 
@@ -184,11 +184,3 @@ def parse_article(raw: bytes, relative_path: str) -> Article | IngestError:
         body=body,
     )
 
-
-def read_article(path: Path, folder: Path) -> Article | IngestError:
-    relative = path.relative_to(folder).as_posix()
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return IngestError(relative, "unreadable", f"cannot read the file: {exc.strerror}")
-    return parse_article(raw, relative)

@@ -16,11 +16,11 @@ from .grammar import (
     BASELINE_AFTER,
     BASELINE_BEFORE,
     EFFECTIVE_AFTER,
-    UNTIL_BEFORE,
     NOW_WORDS,
     QUARTER_WORDS,
     RELATIVE_MONTHS,
     RELATIVE_YEARS,
+    UNTIL_BEFORE,
     YEAR_EDGES,
 )
 from .numbers import parse_chinese_integer

@@ -63,7 +63,6 @@ class Registry:
     def __init__(self, entities: list[Entity], aliases: dict[str, Entity]):
         self.entities = entities
         self._by_alias = {self._key(a): e for a, e in aliases.items()}
-        self.by_name = {e.name: e for e in entities}
         ordered = sorted(aliases, key=len, reverse=True)
         parts = [self._alias_pattern(alias) for alias in ordered]
         # Python's re tries every alternative at every position: a lookahead on the characters

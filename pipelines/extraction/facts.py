@@ -19,15 +19,21 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from pathlib import Path
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
+from pathlib import Path
 
 from . import grammar as g
 from .articles import Article
 from .dates import DateMention, add_months, find_dates, find_duration_before
 from .entities import Entity, Mention, Registry, load_registry
-from .numbers import Quantity, bound_around, find_quantities, parse_chinese_integer
+from .numbers import (
+    Quantity,
+    bound_around,
+    combine_bound,
+    find_quantities,
+    parse_chinese_integer,
+)
 from .prices import (
     FREE,
     TABLE,
@@ -49,6 +55,7 @@ from .prices import (
 )
 from .text import Span, clauses, normalize, sentences, squash
 from .units import MULTIPLE_UNIT, PRICE_UNIT, TOKENS_PER_DAY, price_per_million_tokens
+
 
 def _rules_version() -> str:
     """A fingerprint of the extraction rules (this package's code and data): when any rule or
@@ -113,14 +120,14 @@ class Fact:
 _TOKEN_UNIT = re.compile(
     r"[ \t]*(?:个[ \t]*)?(?:文本|多模态|输入|输出|推理|的)?[ \t]*(?:tokens?|词元)(?![A-Za-z])", re.IGNORECASE
 )
-_TOKEN_CUE = re.compile(r"tokens?|词元", re.IGNORECASE)
+_TOKEN_CUE = re.compile("|".join(sorted(g.TOKEN_WORDS, key=len, reverse=True)), re.IGNORECASE)
 # What may follow a bare token amount ("突破5000亿，" / "10000 亿规模"): punctuation, end, a bound word.
 _BARE_END = re.compile(r"[ \t]*(?:级|规模|量级|左右|以上|之多|上下)?[ \t]*(?:[，,。；;）)！!？?、｜|\n]|的(?:规模|水平|量级)|$)")
 _MULTIPLE_UNIT = re.compile(r"[ \t]*倍")
 _USAGE_NOUN = re.compile(
     r"(?:(?:平均)?每家(?:企业)?客户)?(?:(?:日均|每天|每日|单日|天均)[ \t]*)?(?:的[ \t]*)?"
     r"(?:(?:商用[ \t]*)?(?:tokens?|Tokens?|TOKENS?|词元)[ \t]*)?(?:日均[ \t]*)?"
-    r"(?:使用量|调用量|消耗量|处理量|请求量|用量|吞吐量|调用规模|消耗|(?<=[Tt][Oo][Kk][Ee][Nn])数|(?<=[Tt][Oo][Kk][Ee][Nn][Ss])数)"
+    r"(?:" + "|".join(g.USAGE_NOUNS) + r"|(?<=[Tt][Oo][Kk][Ee][Nn])数|(?<=[Tt][Oo][Kk][Ee][Nn][Ss])数)"
     # a verb with the token object: "每天处理的 tokens", "日均消耗 tokens"
     r"|(?:(?:日均|每天|每日|单日|天均)[ \t]*)?(?:处理|消耗|调用|使用|生成)[了的]?[ \t]*(?:文本|多模态)?[ \t]*(?:tokens?|词元)",
     re.IGNORECASE,
@@ -154,7 +161,6 @@ _QUOTED_NAME = re.compile(r"(?:叫|名为|名叫|品牌|产品|公司|平台|应
 @dataclass
 class _Sentence:
     norm: str
-    original: str
     span: Span
     clauses: list[Span]
     dates: list[DateMention]
@@ -257,12 +263,6 @@ def _overlaps(q: Quantity, spans: list[tuple[int, int]]) -> bool:
     return any(q.start < e and s < q.end for s, e in spans)
 
 
-def _combine_bound(word_bound: str | None, own: str) -> str:
-    if own in ("gt", "approx", "ge") and word_bound in (None, "eq"):
-        return own
-    return word_bound or own
-
-
 # --- Families ------------------------------------------------------------------------------------
 
 
@@ -293,7 +293,6 @@ class _Extractor:
         for span in sentences(self.norm):
             sentence = _Sentence(
                 norm=self.norm,
-                original=self.body,
                 span=span,
                 clauses=clauses(self.norm, span),
                 dates=find_dates(self.norm, self.article.published_date, span.start, span.end),
@@ -461,7 +460,7 @@ class _Extractor:
         if re.search(r"(?:第|前|后|top|Top|TOP)[ \t]*$", head) or q.value < MIN_TOKENS_PER_DAY:
             return None  # a rank ("位居全球前5"), not an amount
         unit_end = q.end + (unit_match.end() if unit_match else 0)
-        bound = _combine_bound(bound_around(norm, q.start, unit_end, clause.start, clause.end), q.bound)
+        bound = combine_bound(bound_around(norm, q.start, unit_end, clause.start, clause.end), q.bound)
         entity = context["entity_mention"] if inherited else s.entity(q.start)
         if entity is None:
             return None
@@ -515,7 +514,7 @@ class _Extractor:
             multiple = 2.0  # "增长了一倍" means doubled; 增长N倍 → N holds from two on
         low = q.low if is_multiple else None
         high = q.high if is_multiple else None
-        bound = _combine_bound(word_bound, q.bound)
+        bound = combine_bound(word_bound, q.bound)
         entity = s.entity(verb_pos)
         if entity is None:
             return None

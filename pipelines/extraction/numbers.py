@@ -207,9 +207,7 @@ def parse_quantity(phrase: str) -> Quantity | None:
     if not quantities:
         return None
     q = quantities[0]
-    bound = bound_around(norm, q.start, q.end, 0, len(norm)) or q.bound
-    if q.bound in ("gt", "approx", "ge") and bound == "eq":
-        bound = q.bound
+    bound = combine_bound(bound_around(norm, q.start, q.end, 0, len(norm)), q.bound)
     return Quantity(q.start, q.end, q.value, q.low, q.high, bound, q.percent, q.text)
 
 
@@ -245,6 +243,14 @@ def bound_after(norm: str, pos: int, ceiling: int) -> str | None:
         if norm.startswith(word, i) and i + len(word) <= ceiling:
             return BOUND_SUFFIXES[word]
     return None
+
+
+def combine_bound(word_bound: str | None, own: str) -> str:
+    """The words' bound, except that an exact word (达/为) does not override a number that is
+    itself a lower bound or vague ("达到5000多亿" stays gt)."""
+    if own in ("gt", "approx", "ge") and word_bound in (None, "eq"):
+        return own
+    return word_bound or own
 
 
 def bound_around(norm: str, start: int, end: int, floor: int, ceiling: int) -> str | None:

@@ -45,9 +45,6 @@ class Span:
     start: int
     end: int
 
-    def of(self, text: str) -> str:
-        return text[self.start : self.end]
-
 
 def _trimmed(text: str, start: int, end: int) -> Span | None:
     while start < end and text[start] in _TRIM:

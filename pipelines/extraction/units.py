@@ -57,8 +57,3 @@ def price_per_million_tokens(amount: float, currency_unit: str, per_tokens: floa
     value = price.to(PRICE_UNIT[code]).magnitude
     return round(float(value), 10), code
 
-
-def tokens_per_day(amount: float, per: str = "day") -> float:
-    """Token counts per `per` as tokens per day (rates per minute are refused by the extractor)."""
-    ureg = registry()
-    return float((ureg.Quantity(amount, "token") / ureg.Quantity(1, per)).to(TOKENS_PER_DAY).magnitude)
