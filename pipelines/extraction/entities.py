@@ -43,6 +43,22 @@ _NOT_NAMES = ("目前", "已经", "今年", "去年", "其中", "旗下", "方�
 _INTRODUCED = re.compile(r"(?:" + "|".join(_INTRODUCERS) + r")(?P<name>[\u4e00-\u9fa5]{2,6}?)" + _COMPANY_NEXT)
 # Characters a company name never starts with when walking back from its suffix.
 _NAME_STOP = set("的以在和与及、，,。；;：:是为其被据如从由向对把将给让也都还又而或（）()“”「」 \t\n")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.")
+
+
+def _ascii_lower(text: str) -> str:
+    """Lowercase with the same length, so offsets hold. str.lower() is fast but may lengthen a
+    few non-ASCII letters ("İ"); the per-character table is the fallback for those texts."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text.translate(_ASCII_LOWER)
+
+
+def _starts_a_word(text: str, pos: int) -> bool:
+    """A Latin alias ("o1", "GLM") must not be the tail of a longer id ("GPT-o1", "ChatGLM")."""
+    return not (text[pos].isascii() and text[pos].isalnum() and pos > 0 and text[pos - 1] in _WORD_CHARS)
+
+
 @dataclass(frozen=True)
 class Entity:
     name: str
@@ -63,14 +79,12 @@ class Registry:
     def __init__(self, entities: list[Entity], aliases: dict[str, Entity]):
         self.entities = entities
         self._by_alias = {self._key(a): e for a, e in aliases.items()}
-        ordered = sorted(aliases, key=len, reverse=True)
-        parts = [self._alias_pattern(alias) for alias in ordered]
-        # Python's re tries every alternative at every position: a lookahead on the characters
-        # aliases start with lets it skip most positions at once.
-        first = sorted({c for a in ordered for c in (a[0].lower(), a[0].upper())})
-        self._pattern = re.compile(
-            "(?=[" + "".join(re.escape(c) for c in first) + "])(?:" + "|".join(parts) + ")", re.IGNORECASE
-        )
+        ordered = sorted((a.lower() for a in aliases), key=len, reverse=True)
+        # Matched against ASCII-lowercased text, without re.IGNORECASE and without a leading
+        # lookbehind: both would stop Python's re from jumping to the characters an alias can
+        # start with, and make this scan ten times slower. The Latin word boundary in front of
+        # an alias is checked after the match instead (`_starts_a_word`).
+        self._pattern = re.compile("|".join(self._alias_pattern(alias) for alias in ordered))
 
     @staticmethod
     def _alias_pattern(alias: str) -> str:
@@ -84,26 +98,29 @@ class Registry:
                 pieces.append(r"\s*")
             pieces.append(re.escape(ch))
         body = "".join(pieces)
-        if alias[0].isascii() and alias[0].isalnum():
-            body = r"(?<![A-Za-z0-9_\-.])" + body
         if alias[-1].isascii() and alias[-1].isalnum():
             body = body + r"(?![A-Za-z0-9_\-])"
         return body
 
     @staticmethod
     def _key(alias: str) -> str:
-        return re.sub(r"\s+", "", alias).lower()
+        return "".join(alias.split()).lower()
 
     def lookup(self, text: str) -> Entity | None:
         return self._by_alias.get(self._key(text))
 
     def mentions(self, norm: str, start: int = 0, end: int | None = None) -> list[Mention]:
         end = len(norm) if end is None else end
-        return [
-            Mention(m.start(), m.end(), self._by_alias[self._key(m.group(0))], "registry")
-            for m in self._pattern.finditer(norm, start, end)
-            if self._key(m.group(0)) in self._by_alias
-        ]
+        text = _ascii_lower(norm)
+        found = []
+        match = self._pattern.search(text, start, end)
+        while match:
+            if _starts_a_word(text, match.start()):
+                found.append(Mention(match.start(), match.end(), self._by_alias[self._key(match.group(0))], "registry"))
+                match = self._pattern.search(text, match.end(), end)
+            else:  # "xDeepSeek": look again one character on, as a lookbehind would have
+                match = self._pattern.search(text, match.start() + 1, end)
+        return found
 
     def model_ids(self, norm: str, start: int, end: int) -> list[Mention]:
         """Latin model ids, registered or not ("Spark-X1-Pro" is kept as written)."""

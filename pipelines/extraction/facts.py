@@ -151,6 +151,7 @@ _COMPARISON = _words(g.COMPARISON_CUES)
 _LAUNCH = _words(g.LAUNCH_BASELINE_CUES)
 _AGO = re.compile(r"(?P<n>\d+|[一两二三四五六七八九十半]+)[ \t]*个?[ \t]*(?P<unit>年|个月|月|季度)(?:之)?前")
 # Names an article introduces in quotes: "做的产品叫「栈桥翻译」" → 栈桥翻译 is an entity there.
+_FACT_CUE = re.compile(_words(g.FACT_CUES).pattern, re.IGNORECASE)
 _QUOTED_NAME = re.compile(r"(?:叫|名为|名叫|品牌|产品|公司|平台|应用|团队)[ \t]*[「“\"『]([^」”\"』\n，。]{2,12})[」”\"』]")
 
 
@@ -288,27 +289,64 @@ class _Extractor:
         return [m for m in self.registered[first:last] if m.end <= span.end]
 
     def run(self) -> list[Fact]:
-        carried_date = None
-        carried_entity = None
-        for span in sentences(self.norm):
+        spans = sentences(self.norm)
+        cue_positions = [m.start() for m in _FACT_CUE.finditer(self.norm)]
+        stated = [_has_position(cue_positions, span) for span in spans]
+        self._mentions_of: dict[int, list[Mention]] = {}
+        for index, span in enumerate(spans):
+            if not stated[index]:
+                self._track_list_direction(span)
+                continue
+            previous = spans[index - 1] if index else None
             sentence = _Sentence(
                 norm=self.norm,
                 span=span,
                 clauses=clauses(self.norm, span),
-                dates=find_dates(self.norm, self.article.published_date, span.start, span.end),
-                mentions=_merge_mentions(self.registry, self.norm, self.body, span, self.local_names,
-                                         self._registered_in(span)),
-                carried_date=carried_date,
-                carried_entity=carried_entity,
+                dates=self._dates(span),
+                mentions=self._mentions(index, span),
+                carried_date=self._carried_date(previous),
+                carried_entity=self._carried_entity(spans, index),
                 published=self.article.published_date,
             )
             self._sentence(sentence)
-            # the event date of a sentence carries over to the next one only
-            own = [d for d in sentence.dates if d.role == "as_of" and d.text not in g.NOW_WORDS]
-            carried_date = own[-1] if own else None
-            carried_entity = sentence.mentions[0] if sentence.mentions else carried_entity
+            self._track_list_direction(span)
         self._tables()
         return _dedupe(self.facts)
+
+    # -- what carries from one sentence to the next ---------------------------------------------
+
+    def _dates(self, span: Span) -> list[DateMention]:
+        return find_dates(self.norm, self.article.published_date, span.start, span.end)
+
+    def _mentions(self, index: int, span: Span) -> list[Mention]:
+        if index not in self._mentions_of:
+            self._mentions_of[index] = _merge_mentions(self.registry, self.norm, self.body, span,
+                                                       self.local_names, self._registered_in(span))
+        return self._mentions_of[index]
+
+    def _carried_date(self, previous: Span | None) -> DateMention | None:
+        """The event date of a sentence carries over to the next one only."""
+        if previous is None:
+            return None
+        own = [d for d in self._dates(previous) if d.role == "as_of" and d.text not in g.NOW_WORDS]
+        return own[-1] if own else None
+
+    def _carried_entity(self, spans: list[Span], index: int) -> Mention | None:
+        """The first mention of the nearest earlier sentence that names anyone. Found lazily:
+        sentences without a fact cue are skipped, and most of them are never looked at."""
+        for earlier in range(index - 1, -1, -1):
+            found = self._mentions(earlier, spans[earlier])
+            if found:
+                return found[0]
+        return None
+
+    def _track_list_direction(self, span: Span) -> None:
+        """"…输入价格如下：" introduces list items that inherit its direction."""
+        intro = self.norm[span.start : span.end].rstrip()
+        if intro.endswith(("：", ":", "如下")):
+            self._list_direction = nearest_direction(self.norm, span.start, span.end)
+        elif not is_list_item(self.body, span.start):
+            self._list_direction = None
 
     # -- price tables -----------------------------------------------------------------------------
 
@@ -597,12 +635,6 @@ class _Extractor:
                 currency=currency, direction=p.direction, condition=p.condition,
                 number_start=p.amount_start, number_end=p.amount_end,
             ))
-        # "…输入价格如下：" introduces list items that inherit its direction
-        intro = norm[s.span.start : s.span.end].rstrip()
-        if intro.endswith(("：", ":", "如下")):
-            self._list_direction = nearest_direction(norm, s.span.start, s.span.end)
-        elif not is_list_item(self.body, s.span.start):
-            self._list_direction = None
         return [(p.start, p.end) for p in mentions] + [span for p in mentions for span in p.extra_spans]
 
     def _free(self, s: _Sentence) -> None:
@@ -735,6 +767,12 @@ def _segment(norm: str, s: _Sentence, clause: Span, verb_pos: int) -> str | None
 
 
 
+
+
+def _has_position(positions: list[int], span: Span) -> bool:
+    """Whether any of the sorted `positions` falls inside `span`."""
+    first = bisect.bisect_left(positions, span.start)
+    return first < len(positions) and positions[first] < span.end
 
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:

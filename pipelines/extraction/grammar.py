@@ -183,3 +183,8 @@ CONDITION_CUES = {
 FREE_CUES = ("全面免费", "完全免费", "永久免费", "限时免费", "免费开放", "宣布免费")
 PRICE_CUT_CUES = ("降至", "降到", "降为", "下调至", "下调到", "调整为", "调整至", "降低到", "降低至", "下降到", "下降至", "至", "到")
 FROM_MARKERS = ("从", "由")
+
+# A sentence without any of these words states none of the three families: usage and price rules
+# need a token word, growth needs 倍/番/a percent, a free price one of FREE_CUES. The extractor
+# skips such sentences (most of a press article) before its per-sentence work.
+FACT_CUES = TOKEN_WORDS + ("倍", "番", "%", "百分之") + FREE_CUES

@@ -51,9 +51,17 @@ def price_per_million_tokens(amount: float, currency_unit: str, per_tokens: floa
     >>> price_per_million_tokens(0.0008, "CNY", 1000)
     (0.8, 'CNY')
     """
+    factor, code = _conversion(currency_unit, per_tokens)
+    return round(amount * factor, 10), code
+
+
+@lru_cache(maxsize=256)
+def _conversion(currency_unit: str, per_tokens: float) -> tuple[float, str]:
+    """pint's factor from `currency_unit` per `per_tokens` tokens to currency per million tokens.
+    An article quotes a handful of distinct units; converting each Quantity through pint costs
+    more than the rest of a sentence's extraction, so the factor is computed once per unit."""
     ureg = registry()
-    price = ureg.Quantity(amount, currency_unit) / ureg.Quantity(per_tokens, "token")
     code = currency_of(currency_unit)
-    value = price.to(PRICE_UNIT[code]).magnitude
-    return round(float(value), 10), code
+    price = ureg.Quantity(1.0, currency_unit) / ureg.Quantity(per_tokens, "token")
+    return float(price.to(PRICE_UNIT[code]).magnitude), code
 
