@@ -39,6 +39,11 @@ def checked(seeds_with_a_garbled_number, tmp_path_factory):
     return warehouse, run(seeds_with_a_garbled_number, warehouse)
 
 
+def _rows(warehouse: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
 def test_there_is_one_suite_file_and_one_check_per_table():
     assert sorted(p.stem for p in (ROOT / "expectations").glob("*.json")) == sorted(TABLES)
     assert sorted(next(iter(c.check_specs)).asset_key.to_user_string() for c in expectation_checks) == sorted(TABLES)
@@ -123,4 +128,44 @@ def test_an_unchanged_table_is_not_validated_again(checked, seeds_with_a_garbled
     evaluations = {e.asset_key.to_user_string(): e for e in result.get_asset_check_evaluations()}
     assert all(e.passed for e in evaluations.values())
     assert {k for k, e in evaluations.items() if e.metadata["revalidated"].value} == set()
-    assert "unchanged_since" in evaluations["facts"].metadata
+    assert evaluations["facts"].metadata["rows_validated"].value == 0
+    assert evaluations["facts"].metadata["table_rows"].value == len(_rows(warehouse, "SELECT * FROM facts"))
+
+
+def test_a_refresh_validates_only_the_rows_it_changed(checked, seeds_with_a_garbled_number, tmp_path):
+    warehouse, _ = checked
+    before = len(_rows(warehouse, "SELECT * FROM facts"))
+    (seeds_with_a_garbled_number / "later.md").write_text(
+        "---\ntitle: 快讯\ndate: 2025-04-01\n---\n截至3月底，Kimi日均tokens调用量已超过1万亿。\n", encoding="utf-8")
+    try:
+        result = run(seeds_with_a_garbled_number, warehouse)
+    finally:
+        (seeds_with_a_garbled_number / "later.md").unlink()
+    assert result.success
+    evaluations = {e.asset_key.to_user_string(): e for e in result.get_asset_check_evaluations()}
+    facts = evaluations["facts"].metadata
+    assert (facts["revalidated"].value, facts["rows_validated"].value, facts["table_rows"].value) == (True, 1, before + 1)
+    assert evaluations["articles"].metadata["rows_validated"].value == 1
+    assert evaluations["growth_multiples"].metadata["rows_validated"].value == 0
+
+
+@pytest.mark.parametrize(
+    ("expectation", "row_wise"),
+    [
+        pytest.param({"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "x"}}, True, id="map"),
+        pytest.param({"type": "expect_column_pair_values_a_to_be_greater_than_b",
+                      "kwargs": {"column_A": "a", "column_B": "b"}}, True, id="pair-map"),
+        pytest.param({"type": "expect_column_values_to_be_between", "kwargs": {"column": "x", "mostly": 0.9}},
+                     False, id="mostly-is-an-aggregate"),
+        pytest.param({"type": "expect_column_max_to_be_between", "kwargs": {"column": "x"}}, False, id="max"),
+        pytest.param({"type": "expect_table_row_count_to_be_between", "kwargs": {}}, False, id="row-count"),
+    ],
+)
+def test_only_row_wise_suites_are_validated_by_delta(expectation, row_wise, tmp_path, monkeypatch):
+    from warehouse.validation import validates_by_row
+
+    (tmp_path / "facts.json").write_text(json.dumps({"name": "facts", "expectations": [
+        expectation, {"type": "expect_column_values_to_be_unique", "kwargs": {"column": "fact_id"}}]}),
+        encoding="utf-8")
+    monkeypatch.setenv("EXPECTATIONS_DIR", str(tmp_path))
+    assert validates_by_row("facts") == (row_wise, ["fact_id"])

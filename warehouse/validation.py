@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .db import PROJECT_ROOT
+from .db import PROJECT_ROOT, transaction
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -197,10 +197,76 @@ CHECK_QUERIES = {
 }
 ID_COLUMNS = {"articles": "article_id"}
 
+# Expectations GX evaluates row by row ("map" expectations): a row that passed once passes again
+# as long as it is unchanged, so only new and changed rows need validating.
+_ROW_WISE = ("expect_column_values_", "expect_column_value_", "expect_column_pair_values_",
+             "expect_multicolumn_values_", "expect_select_column_values_")
+
+
+def suite_sha256(table: str) -> str:
+    return hashlib.sha256((suites_dir() / f"{table}.json").read_bytes()).hexdigest()[:12]
+
+
+def validates_by_row(table: str) -> tuple[bool, list[str]]:
+    """(whether every expectation of the suite is row-wise, the columns it expects unique).
+    Uniqueness is the one cross-row rule kept in the delta: the rows sharing a value with a new
+    row are validated with it. Any aggregate (a max, a row count, `mostly` < 1) needs the table."""
+    unique, by_row = [], True
+    for expectation in suite_definition(table)["expectations"]:
+        kind, kwargs = expectation["type"], expectation.get("kwargs", {})
+        if kind == "expect_column_values_to_be_unique":
+            unique.append(kwargs["column"])
+        elif not kind.startswith(_ROW_WISE) or kwargs.get("mostly", 1) < 1:
+            by_row = False
+    return by_row, unique
+
+
+def rows_to_validate(con, table: str):
+    """(pandas frame of the rows the table's check must validate, rows in the table, whole table?).
+
+    Rows come with a `_row_hash` column (DuckDB's hash of the row as the check reads it); after a
+    passing validation `mark_validated` records them, and the next check skips them."""
+    id_column = ID_COLUMNS.get(table, "fact_id")
+    by_row, unique = validates_by_row(table)
+    total = con.execute(f"SELECT count(*) FROM ({CHECK_QUERIES[table]})").fetchall()[0][0]
+    rows = f"SELECT t.*, hash(t) AS _row_hash FROM ({CHECK_QUERIES[table]}) t"
+    if not by_row:
+        return con.sql(rows).df(), total, True
+    collide = "".join(f" OR {c} IN (SELECT {c} FROM delta)" for c in unique)
+    sql = f"""
+        WITH all_rows AS ({rows}),
+        delta AS (
+            SELECT r.* FROM all_rows r
+            ANTI JOIN (SELECT row_id, row_hash FROM validated_rows WHERE table_name = $table AND suite_sha256 = $suite) v
+                ON v.row_id = r.{id_column} AND v.row_hash = r._row_hash
+        )
+        SELECT * FROM all_rows WHERE {id_column} IN (SELECT {id_column} FROM delta){collide}
+    """
+    frame = con.execute(sql, {"table": table, "suite": suite_sha256(table)}).df()
+    return frame, total, False
+
+
+def mark_validated(con, table: str, frame) -> None:
+    """Record the rows of a passing validation (and forget rows the table no longer has)."""
+    id_column = ID_COLUMNS.get(table, "fact_id")
+    passed = frame[[id_column, "_row_hash"]]
+    con.register("passed_rows", passed)
+    try:
+        with transaction(con, "validated_rows"):
+            con.execute(f"""
+                INSERT OR REPLACE INTO validated_rows
+                SELECT $table, {id_column}, _row_hash, $suite FROM passed_rows
+            """, {"table": table, "suite": suite_sha256(table)})
+            con.execute(f"""
+                DELETE FROM validated_rows WHERE table_name = $table
+                  AND row_id NOT IN (SELECT {id_column} FROM ({CHECK_QUERIES[table]}))
+            """, {"table": table})
+    finally:
+        con.unregister("passed_rows")
+
 
 def table_fingerprint(con, table: str) -> str:
     """Row count and content hash of what the table's check reads, plus the suite file's hash:
     equal fingerprints mean an identical validation."""
     count, content = con.execute(f"SELECT count(*), coalesce(sum(hash(t)), 0) FROM ({CHECK_QUERIES[table]}) t").fetchall()[0]
-    suite = hashlib.sha256((suites_dir() / f"{table}.json").read_bytes()).hexdigest()[:12]
-    return f"{count}:{content}:{suite}"
+    return f"{count}:{content}:{suite_sha256(table)}"
