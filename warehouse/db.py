@@ -19,11 +19,11 @@ DEFAULT_SEEDS = PROJECT_ROOT / "seeds"
 # Files are written in the v1.5.0 storage format so the DuckDB CLI from PyPI (1.5.x) can open
 # them too; duckdb 2.x reads and writes that format unchanged.
 STORAGE_VERSION = "v1.5.0"
-# A bounded buffer pool: big loads spill to disk instead of growing the process (DuckDB's default
+# A bounded buffer pool: big loads and views spill to disk instead of growing the process (DuckDB's default
 # is 80% of RAM). DUCKDB_MEMORY_LIMIT overrides it.
 CONNECTION_CONFIG = {
     "storage_compatibility_version": STORAGE_VERSION,
-    "memory_limit": os.environ.get("DUCKDB_MEMORY_LIMIT", "1GB"),
+    "memory_limit": os.environ.get("DUCKDB_MEMORY_LIMIT", "256MB"),
 }
 
 FAMILY_TABLES = ("daily_token_usage", "growth_multiples", "price_points")

@@ -1,6 +1,7 @@
--- Facts about the same entity and period whose values disagree: usage in the same month or growth
--- over the same span more than 10% apart, prices for the same model, direction, condition and
--- day more than 1% apart — unless a bound makes them compatible (">4万亿" and "5万亿" agree).
+-- Periods whose facts disagree, one row each with its widest disagreement: usage of an entity in
+-- the same month or growth over the same span more than 10% apart, prices for the same model,
+-- direction, condition and day more than 1% apart, unless a bound makes them compatible
+-- (">4万亿" and "5万亿" agree). Both quotes and sources are shown.
 CREATE OR REPLACE VIEW source_conflicts AS
 WITH
 
@@ -22,43 +23,46 @@ prices AS (
 facts AS (SELECT * FROM usage UNION ALL SELECT * FROM growth UNION ALL SELECT * FROM prices),
 articles AS (SELECT * FROM stg_articles),
 
--- the pairs are formed on narrow rows; quotes are joined back only for the disagreeing ones
+-- Comparing every pair of facts grows with the square of a busy month's coverage (hundreds of
+-- articles on one entity's month). A pair (x below y) disagrees only if x is not a lower bound
+-- and y not an upper bound, and the widest such pair is the group's lowest non-lower-bound value
+-- against its highest non-upper-bound value: one linear pass finds whether a group disagrees
+-- and shows its widest disagreement.
 keys AS (SELECT family, entity, period, series_key, value, bound, fact_id, article_id FROM facts),
 
-pairs AS (
+extremes AS (
     SELECT
-        a.family, a.entity, a.period,
-        a.fact_id AS fact_id_a, b.fact_id AS fact_id_b,
-        a.value AS value_a, b.value AS value_b,
-        a.bound AS bound_a, b.bound AS bound_b,
-        a.article_id AS article_id_a, b.article_id AS article_id_b,
-        abs(a.value - b.value) / nullif(greatest(abs(a.value), abs(b.value)), 0) AS relative_difference
-    FROM keys a
-    JOIN keys b
-      ON a.family = b.family AND a.series_key = b.series_key AND a.period = b.period AND a.fact_id < b.fact_id
+        family, entity, period, series_key,
+        min(value) FILTER (WHERE bound NOT IN ('gt', 'ge')) AS value_a,
+        arg_min(fact_id, (value, fact_id)) FILTER (WHERE bound NOT IN ('gt', 'ge')) AS fact_id_a,
+        max(value) FILTER (WHERE bound NOT IN ('lt', 'le')) AS value_b,
+        arg_max(fact_id, (value, fact_id)) FILTER (WHERE bound NOT IN ('lt', 'le')) AS fact_id_b,
+        count(*) AS facts_in_period
+    FROM keys
+    GROUP BY ALL
 ),
 
 disagreeing AS (
-    SELECT * FROM pairs
-    WHERE relative_difference > CASE family WHEN 'price_point' THEN 0.01 ELSE 0.10 END
-      AND NOT (bound_a IN ('gt', 'ge') AND value_b >= value_a)
-      AND NOT (bound_b IN ('gt', 'ge') AND value_a >= value_b)
-      AND NOT (bound_a IN ('lt', 'le') AND value_b <= value_a)
-      AND NOT (bound_b IN ('lt', 'le') AND value_a <= value_b)
+    SELECT *, (value_b - value_a) / nullif(greatest(abs(value_a), abs(value_b)), 0) AS relative_difference
+    FROM extremes
+    WHERE value_a < value_b
+      AND (value_b - value_a) / nullif(greatest(abs(value_a), abs(value_b)), 0)
+          > CASE family WHEN 'price_point' THEN 0.01 ELSE 0.10 END
 ),
 
 final AS (
     SELECT
         d.family, d.entity, d.period,
-        d.value_a, d.bound_a, a1.source_name AS source_a, q1.quote AS quote_a,
-        d.value_b, d.bound_b, a2.source_name AS source_b, q2.quote AS quote_b,
+        d.value_a, q1.bound AS bound_a, a1.source_name AS source_a, q1.quote AS quote_a,
+        d.value_b, q2.bound AS bound_b, a2.source_name AS source_b, q2.quote AS quote_b,
         round(d.relative_difference * 100, 1) AS difference_percent,
+        d.facts_in_period,
         d.fact_id_a, d.fact_id_b
     FROM disagreeing d
     LEFT JOIN facts q1 ON q1.fact_id = d.fact_id_a
     LEFT JOIN facts q2 ON q2.fact_id = d.fact_id_b
-    LEFT JOIN articles a1 ON a1.article_id = d.article_id_a
-    LEFT JOIN articles a2 ON a2.article_id = d.article_id_b
+    LEFT JOIN articles a1 ON a1.article_id = q1.article_id
+    LEFT JOIN articles a2 ON a2.article_id = q2.article_id
 )
 
 SELECT * FROM final;
