@@ -161,3 +161,19 @@ def test_the_job_runs_from_the_definitions(tmp_path):
     result = defs.resolve_job_def("refresh_warehouse").execute_in_process(instance=dg.DagsterInstance.ephemeral())
     assert result.success
     assert dump(tmp_path / "job.duckdb")["price_points"]
+
+
+def test_charts_are_drawn_again_only_when_their_series_change(seeds_copy, tmp_path):
+    warehouse = tmp_path / "w.duckdb"
+    charts = tmp_path / "charts"
+    materialize(seeds_copy, warehouse)
+    drawn = {p.name: p.stat().st_mtime_ns for p in charts.glob("*.png")}
+    assert sorted(drawn) == ["daily_token_usage.png", "price_points.png"]
+    materialize(seeds_copy, warehouse)
+    assert {p.name: p.stat().st_mtime_ns for p in charts.glob("*.png")} == drawn
+    first = seeds_copy / "000_df353a59485ac43f.txt"
+    first.write_text(first.read_text(encoding="utf-8").replace("突破5000亿", "突破6000亿"), encoding="utf-8")
+    materialize(seeds_copy, warehouse)
+    again = {p.name: p.stat().st_mtime_ns for p in charts.glob("*.png")}
+    assert again["daily_token_usage.png"] != drawn["daily_token_usage.png"]
+    assert again["price_points.png"] == drawn["price_points.png"]

@@ -148,3 +148,19 @@ def test_parquet_export_is_partitioned_by_month_and_reads_back(warehouse):
             "hive_partitioning = true) ORDER BY as_of_date").fetchall()
     table = query(path, "SELECT entity, tokens_per_day, as_of_date, strftime(as_of_date, '%Y-%m') FROM daily_token_usage ORDER BY as_of_date")
     assert parquet == table
+
+
+def test_parquet_export_rewrites_only_the_months_that_changed(warehouse):
+    seeds, path = warehouse
+    folder = path.parent / "parquet" / "daily_token_usage"
+    written = {p.parent.name: p.stat().st_mtime_ns for p in folder.glob("month=*/data.parquet")}
+    (seeds / "a6_march.md").write_text(
+        "---\ntitle: 三月\ndate: 2025-04-02\nsource: 测试日报\n---\n截至2025年3月，DeepSeek日均tokens调用量达到5万亿。\n",
+        encoding="utf-8")
+    build(seeds, path)
+    after = {p.parent.name: p.stat().st_mtime_ns for p in folder.glob("month=*/data.parquet")}
+    assert sorted(after) == sorted([*written, "month=2025-03"])
+    assert {m: t for m, t in after.items() if m in written} == written  # untouched months not rewritten
+    (seeds / "a6_march.md").unlink()
+    build(seeds, path)
+    assert sorted(p.name for p in folder.glob("month=*")) == sorted(written)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 import warnings
 from pathlib import Path
@@ -40,18 +41,19 @@ def _png(figure) -> bytes:
 _MARKERS = {"eq": "o", "gt": "^", "ge": "^", "lt": "v", "le": "v", "approx": "D"}
 
 
-def token_usage_chart(con: duckdb.DuckDBPyConnection) -> bytes | None:
-    """Daily token usage per entity over time (the reconciled token_usage_series), log scale;
-    marker shape shows the bound."""
-    rows = con.execute(
+def token_usage_rows(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    return con.execute(
         """WITH top AS (SELECT entity FROM token_usage_series GROUP BY entity
                         ORDER BY count(*) DESC, max(tokens_per_day) DESC LIMIT ?)
            SELECT entity, as_of_date, tokens_per_day, bound FROM token_usage_series
            WHERE entity IN (SELECT entity FROM top) ORDER BY entity, as_of_date""",
         [MAX_SERIES],
     ).fetchall()
-    if not rows:
-        return None
+
+
+def token_usage_chart(rows: list[tuple]) -> bytes:
+    """Daily token usage per entity over time (the reconciled token_usage_series), log scale;
+    marker shape shows the bound."""
     plt = _pyplot()
     figure, axis = plt.subplots(figsize=(9, 5))
     for entity in dict.fromkeys(r[0] for r in rows):
@@ -72,17 +74,18 @@ def token_usage_chart(con: duckdb.DuckDBPyConnection) -> bytes | None:
     return data
 
 
-def price_chart(con: duckdb.DuckDBPyConnection) -> bytes | None:
-    """Price points per model over time, one panel per currency; input solid, output dashed."""
-    rows = con.execute(  # price_history: one point per change, not per mention
+def price_rows(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    return con.execute(  # price_history: one point per change, not per mention
         """WITH top AS (SELECT entity FROM price_history GROUP BY entity ORDER BY count(*) DESC LIMIT ?)
            SELECT currency, entity, direction, as_of_date, price_per_million_tokens FROM price_history
            WHERE entity IN (SELECT entity FROM top) AND condition IS NULL
            ORDER BY currency, entity, direction, as_of_date""",
         [MAX_SERIES],
     ).fetchall()
-    if not rows:
-        return None
+
+
+def price_chart(rows: list[tuple]) -> bytes:
+    """Price points per model over time, one panel per currency; input solid, output dashed."""
     plt = _pyplot()
     currencies = list(dict.fromkeys(r[0] for r in rows))
     figure, axes = plt.subplots(1, len(currencies), figsize=(9 * len(currencies) / 1.4, 5), squeeze=False)
@@ -107,17 +110,28 @@ def price_chart(con: duckdb.DuckDBPyConnection) -> bytes | None:
     return data
 
 
+CHARTS = {"daily_token_usage": (token_usage_rows, token_usage_chart), "price_points": (price_rows, price_chart)}
+
+
 def write_charts(con: duckdb.DuckDBPyConnection, folder: Path) -> dict[str, Path]:
-    """Render every chart into `folder`; returns {name: path} of the charts that have data."""
+    """Render every chart into `folder`; returns {name: path} of the charts that have data.
+
+    A chart whose data (and drawing code) are unchanged since it was written is kept as it is:
+    matplotlib costs seconds to import and render, and most refreshes do not move the series."""
     folder.mkdir(parents=True, exist_ok=True)
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
     written = {}
-    for name, render in (("daily_token_usage", token_usage_chart), ("price_points", price_chart)):
-        data = render(con)
-        path = folder / f"{name}.png"
-        if data is None:
+    for name, (rows_of, render) in CHARTS.items():
+        rows = rows_of(con)
+        path, stamp = folder / f"{name}.png", folder / f".{name}.sha256"
+        if not rows:
             path.unlink(missing_ok=True)
+            stamp.unlink(missing_ok=True)
             continue
-        path.write_bytes(data)
+        digest = hashlib.sha256((code + repr(rows)).encode("utf-8")).hexdigest()
+        if not (path.exists() and stamp.exists() and stamp.read_text() == digest):
+            path.write_bytes(render(rows))
+            stamp.write_text(digest)
         written[name] = path
     return written
 

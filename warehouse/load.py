@@ -369,23 +369,40 @@ PARQUET_TABLES = {  # table → the date its month partitions follow
 }
 
 
-def export_parquet(con: duckdb.DuckDBPyConnection, folder: Path) -> dict[str, int]:
+def export_parquet(con: duckdb.DuckDBPyConnection, folder: Path) -> dict[str, dict[str, int]]:
     """Write each fact table as Parquet partitioned by month (hive layout:
-    <folder>/<table>/month=YYYY-MM/*.parquet), the layout other engines and a scaled-out
-    pipeline share. Each table's folder is replaced whole, so the export is idempotent."""
+    <folder>/<table>/month=YYYY-MM/data.parquet), the layout other engines and a scaled-out
+    pipeline share. Only the months whose rows changed since the last export are written again
+    (`_months.json` keeps a content hash per month); a month is replaced by renaming a complete
+    folder into place, and months without rows any more are removed.
+
+    Returns {table: {"rows": …, "months": …, "months_written": …, "months_removed": …}}."""
+    import json
     import shutil
 
-    counts = {}
+    report = {}
     for table, date_column in PARQUET_TABLES.items():
         target = folder / table
-        staging = folder / f".{table}.tmp"
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir(parents=True)
-        con.execute(
-            f"COPY (SELECT *, strftime({date_column}, '%Y-%m') AS month FROM {table}) "
-            f"TO '{staging.as_posix()}' (FORMAT parquet, PARTITION_BY (month), OVERWRITE_OR_IGNORE)"
-        )
-        shutil.rmtree(target, ignore_errors=True)
-        staging.rename(target)
-        counts[table] = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
-    return counts
+        target.mkdir(parents=True, exist_ok=True)
+        manifest = target / "_months.json"
+        exported = json.loads(manifest.read_text(encoding="utf-8")) if manifest.exists() else {}
+        month = f"strftime({date_column}, '%Y-%m')"
+        current = {m: f"{n}:{h}" for m, n, h in con.execute(
+            f"SELECT {month} AS month, count(*), sum(hash(t))::VARCHAR FROM {table} t GROUP BY ALL").fetchall()}
+        changed = sorted(m for m, digest in current.items()
+                         if exported.get(m) != digest or not (target / f"month={m}" / "data.parquet").exists())
+        for m in changed:
+            staging = target / f".month={m}.tmp"
+            shutil.rmtree(staging, ignore_errors=True)
+            staging.mkdir()
+            con.execute(f"COPY (SELECT * FROM {table} WHERE {month} = ?) TO '{(staging / 'data.parquet').as_posix()}' "
+                        "(FORMAT parquet)", [m])
+            shutil.rmtree(target / f"month={m}", ignore_errors=True)
+            staging.rename(target / f"month={m}")
+        removed = [p for p in target.glob("month=*") if p.name.removeprefix("month=") not in current]
+        for path in removed:
+            shutil.rmtree(path)
+        manifest.write_text(json.dumps(current, indent=0, sort_keys=True), encoding="utf-8")
+        report[table] = {"rows": sum(int(d.split(":")[0]) for d in current.values()), "months": len(current),
+                         "months_written": len(changed), "months_removed": len(removed)}
+    return report

@@ -21,11 +21,13 @@ from ..resources import WAREHOUSE_POOL
 def parquet_export(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
     folder = Path(duckdb.database).resolve().parent / "parquet"
     with duckdb.get_connection() as con:
-        counts = export_parquet(con, folder)
-    partitions = {table: len(list((folder / table).glob("month=*"))) for table in counts}
-    context.log.info(f"exported {sum(counts.values()):,} rows to {folder}")
+        report = export_parquet(con, folder)
+    written = sum(r["months_written"] for r in report.values())
+    context.log.info(f"{sum(r['rows'] for r in report.values()):,} rows in {folder}: "
+                     f"{written:,} month partitions written, the others unchanged")
     return dg.MaterializeResult(metadata={
         "folder": dg.MetadataValue.path(str(folder)),
-        **{f"rows_{table}": count for table, count in counts.items()},
-        **{f"months_{table}": count for table, count in partitions.items()},
+        "months_written": written,
+        **{f"rows_{table}": r["rows"] for table, r in report.items()},
+        **{f"months_{table}": r["months"] for table, r in report.items()},
     })
