@@ -255,8 +255,8 @@ def sync_facts(con: duckdb.DuckDBPyConnection, progress: Progress | None = None,
                 ).fetchall()[0][0]
                 for table in ("facts", "rejected_facts", "article_extractions"):
                     con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?::VARCHAR[]))", [touched])
-            for start in range(0, len(stale), BATCH_ARTICLES * 5):
-                articles = _articles(con, stale[start : start + BATCH_ARTICLES * 5])
+            for start in range(0, len(stale), BATCH_ARTICLES * 2):
+                articles = _articles(con, stale[start : start + BATCH_ARTICLES * 2])
                 per_article = extract(articles)
                 frame = facts_frame([f for facts in per_article for f in facts], extracted_at)
                 rejected = _rejected_frame(frame, articles, screen)
