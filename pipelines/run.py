@@ -1,7 +1,7 @@
 """Build or refresh the warehouse from the command line: every asset, in-process, then a summary.
 
     python -m pipelines.run                  # SEEDS_DIR → WAREHOUSE_PATH (defaults: seeds/, warehouse/metrics.duckdb)
-    python -m pipelines.run --full-refresh   # re-extract every article
+    python -m pipelines.run --full-refresh   # hash every file again and re-extract every article
 
 The run is recorded in the Dagster instance at DAGSTER_HOME when it is set (`make run` sets it
 to .dagster_home), so it shows in `make ui` too.
@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         description="Materialize every asset (articles → facts → family tables) into the DuckDB warehouse "
         "and print a summary. SEEDS_DIR and WAREHOUSE_PATH choose the input folder and the database file.",
     )
-    parser.add_argument("--full-refresh", action="store_true", help="re-extract every article, not only new or changed ones")
+    parser.add_argument("--full-refresh", action="store_true", help="hash every file again and re-extract every article, not only new or changed ones")
     parser.add_argument("--quiet", action="store_true", help="print only the summary")
     args = parser.parse_args(argv)
 
@@ -92,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         instance=instance,
         resources=default_resources(seeds, warehouse),
         run_config={
-            "ops": {"facts": {"config": {"full_refresh": args.full_refresh}}},
+            "ops": {"facts": {"config": {"full_refresh": args.full_refresh}},
+                    "articles": {"config": {"rehash": args.full_refresh}}},
             "loggers": {"console": {"config": {"log_level": "WARNING" if args.quiet else "INFO"}}},
         },
         raise_on_error=False,

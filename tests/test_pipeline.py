@@ -177,3 +177,29 @@ def test_charts_are_drawn_again_only_when_their_series_change(seeds_copy, tmp_pa
     again = {p.name: p.stat().st_mtime_ns for p in charts.glob("*.png")}
     assert again["daily_token_usage.png"] != drawn["daily_token_usage.png"]
     assert again["price_points.png"] == drawn["price_points.png"]
+
+
+def test_a_refresh_reads_only_files_whose_size_or_mtime_changed(seeds_copy, tmp_path):
+    import os
+
+    warehouse = tmp_path / "w.duckdb"
+
+    def articles_metadata(result):
+        return next(m.materialization.metadata for m in result.get_asset_materialization_events()
+                    if m.asset_key.to_user_string() == "articles")
+
+    assert articles_metadata(materialize(seeds_copy, warehouse))["files_hashed"].value == 2
+    assert articles_metadata(materialize(seeds_copy, warehouse))["files_hashed"].value == 0
+    first = seeds_copy / "000_df353a59485ac43f.txt"
+    os.utime(first, ns=(first.stat().st_atime_ns, first.stat().st_mtime_ns + 10**9))  # touched, same bytes
+    touched = articles_metadata(materialize(seeds_copy, warehouse))
+    assert (touched["files_hashed"].value, touched["changed"].value, touched["unchanged"].value) == (1, 0, 2)
+    before = dump(warehouse)
+    first.write_text(first.read_text(encoding="utf-8").replace("突破5000亿", "突破6000亿"), encoding="utf-8")
+    result = materialize(seeds_copy, warehouse)
+    assert (articles_metadata(result)["files_hashed"].value, articles_metadata(result)["changed"].value) == (1, 1)
+    family = {m.asset_key.to_user_string(): m.materialization.metadata for m in result.get_asset_materialization_events()}
+    # the changed number is one row out and one row in; the article's other facts stay as they were
+    assert (family["daily_token_usage"]["inserted"].value, family["daily_token_usage"]["deleted"].value) == (1, 1)
+    assert (family["price_points"]["inserted"].value, family["price_points"]["deleted"].value) == (0, 0)
+    assert len(dump(warehouse)["daily_token_usage"]) == len(before["daily_token_usage"])

@@ -43,6 +43,7 @@ class ArticleSync:
     new: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     unchanged: int = 0
+    hashed: int = 0  # files read and hashed this run (the others had an unchanged size and mtime)
     removed: list[str] = field(default_factory=list)
     errors: list[IngestError] = field(default_factory=list)
 
@@ -70,12 +71,13 @@ def _read(folder: Path, path: Path) -> tuple[str, bytes | None, IngestError | No
         return relative, None, IngestError(relative, "unreadable", f"cannot read the file: {exc.strerror}")
 
 
-def sync_articles(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progress | None = None) -> ArticleSync:
+def sync_articles(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progress | None = None,
+                  rehash: bool = False) -> ArticleSync:
     """Bring `articles` and `ingest_errors` in line with the files in `folder`.
 
-    Two passes so that memory does not grow with the folder: the first hashes every file (only
-    hashes are kept), the second parses the new and changed files in batches inside the load's
-    transaction."""
+    Two passes so that memory does not grow with the folder: the first hashes every file whose
+    size or mtime changed since it was last hashed (`rehash` hashes them all; only hashes are
+    kept), the second parses the new and changed files in batches inside the load's transaction."""
     ensure_schema(con)
     if not folder.is_dir():
         raise FileNotFoundError(f"seeds folder {folder} does not exist; set SEEDS_DIR to a folder of articles")
@@ -85,12 +87,27 @@ def sync_articles(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progre
     report.files = len(paths)
     errors: list[IngestError] = []
     hashes: dict[str, str] = {}
+    stats = {} if rehash else {p: (size, mtime, sha) for p, size, mtime, sha in
+                               con.execute("SELECT path, size_bytes, mtime_ns, content_sha256 FROM article_files").fetchall()}
+    hashed: list[tuple[str, int, int, str]] = []
     for path in paths:
+        relative = path.relative_to(folder).as_posix()
+        try:
+            stat = path.stat()
+        except OSError as exc:
+            errors.append(IngestError(relative, "unreadable", f"cannot read the file: {exc.strerror}"))
+            continue
+        known_stat = stats.get(relative)
+        if known_stat and known_stat[:2] == (stat.st_size, stat.st_mtime_ns):
+            hashes[relative] = known_stat[2]
+            continue
         relative, raw, error = _read(folder, path)
         if error:
             errors.append(error)
         else:
             hashes[relative] = hashlib.sha256(raw).hexdigest()
+            hashed.append((relative, stat.st_size, stat.st_mtime_ns, hashes[relative]))
+    report.hashed = len(hashed)
 
     # Byte-identical copies under other names load once: the copy already loaded wins, else the
     # first path in sorted order; the others are recorded as duplicates.
@@ -138,6 +155,12 @@ def sync_articles(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progre
             schema={"path": pl.String, "kind": pl.String, "message": pl.String, "content_sha256": pl.String,
                     "detected_at": pl.Datetime("us")},
         )
+        con.execute("DELETE FROM article_files WHERE path NOT IN (SELECT unnest(?::VARCHAR[]))", [list(hashes)])
+        if hashed:
+            con.register("hashed_files", pl.DataFrame(hashed, orient="row", schema={
+                "path": pl.String, "size_bytes": pl.Int64, "mtime_ns": pl.Int64, "content_sha256": pl.String}).to_arrow())
+            con.execute("INSERT OR REPLACE INTO article_files SELECT * FROM hashed_files")
+            con.unregister("hashed_files")
         con.execute("DELETE FROM ingest_errors")
         con.register("new_errors", error_rows.to_arrow())
         con.execute("INSERT INTO ingest_errors SELECT path, kind, message, content_sha256, detected_at FROM new_errors")
@@ -311,14 +334,31 @@ def _rejected_frame(frame: pl.DataFrame, articles: list[Article], screen: RowScr
     return frame.join(reasons, on="fact_id", how="inner")
 
 
-def build_family_table(con: duckdb.DuckDBPyConnection, table: str) -> int:
-    """Rebuild one family table from `facts` with its SQL in sql/load/, in one transaction."""
+@dataclass
+class FamilySync:
+    rows: int
+    inserted: int
+    deleted: int
+
+
+def sync_family_table(con: duckdb.DuckDBPyConnection, table: str) -> FamilySync:
+    """Bring one family table in line with `facts`, in one transaction: its SQL in sql/load/ says
+    what the table should hold; rows that are no longer wanted (gone, or changed) are deleted and
+    wanted rows the table lacks are inserted. A refresh that added one article writes a few rows
+    instead of rebuilding hundreds of thousands."""
     if table not in FAMILY_TABLES:
         raise ValueError(f"unknown family table {table!r}; expected one of {FAMILY_TABLES}")
     ensure_schema(con)
+    wanted = read_sql(f"load/{table}.sql")
     with transaction(con, table):
-        con.execute(read_sql(f"load/{table}.sql"))
-    return con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _unwanted AS SELECT * FROM {table} EXCEPT SELECT * FROM ({wanted})")
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _missing AS SELECT * FROM ({wanted}) EXCEPT SELECT * FROM {table}")
+        deleted = con.execute(f"DELETE FROM {table} WHERE fact_id IN (SELECT fact_id FROM _unwanted)").fetchall()[0][0]
+        inserted = con.execute(f"INSERT INTO {table} SELECT * FROM _missing ORDER BY entity, as_of_date, fact_id").fetchall()[0][0]
+        con.execute("DROP TABLE _unwanted")
+        con.execute("DROP TABLE _missing")
+    rows = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+    return FamilySync(rows=rows, inserted=inserted, deleted=deleted)
 
 
 def preview_markdown(con: duckdb.DuckDBPyConnection, sql: str, limit: int = 10) -> str:

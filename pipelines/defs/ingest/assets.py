@@ -10,6 +10,10 @@ from ..progress import Progress
 from ..resources import WAREHOUSE_POOL, SeedsFolder
 
 
+class ArticlesConfig(dg.Config):
+    rehash: bool = False  # read and hash every file, even those whose size and mtime are unchanged
+
+
 def _errors_markdown(errors) -> str:
     if not errors:
         return "_no ingest errors_"
@@ -27,18 +31,20 @@ def _errors_markdown(errors) -> str:
     ],
     pool=WAREHOUSE_POOL,
 )
-def articles(context: dg.AssetExecutionContext, duckdb: DuckDBResource, seeds: SeedsFolder):
+def articles(context: dg.AssetExecutionContext, config: ArticlesConfig, duckdb: DuckDBResource, seeds: SeedsFolder):
     """Read new and changed files (by content hash); unchanged files are not parsed again."""
     folder = seeds.folder()
     with duckdb.get_connection() as con:
-        report = sync_articles(con, folder, progress=Progress(context.log, "reading articles", "file"))
+        report = sync_articles(con, folder, progress=Progress(context.log, "reading articles", "file"),
+                               rehash=config.rehash)
         preview = preview_markdown(
             con, "SELECT path, title, source, author, published_date FROM articles ORDER BY published_date DESC, path"
         )
         total = con.execute("SELECT count(*) FROM articles").fetchall()[0][0]
     context.log.info(
         f"{report.files:,} files in {folder}: {len(report.new):,} new, {len(report.changed):,} changed, "
-        f"{report.unchanged:,} unchanged, {len(report.removed):,} removed, {len(report.errors):,} ingest errors"
+        f"{report.unchanged:,} unchanged, {len(report.removed):,} removed, {len(report.errors):,} ingest errors; "
+        f"{report.hashed:,} files read and hashed (the others have the size and mtime of their last hash)"
     )
     for error in report.errors:
         context.log.warning(f"{error.path}: {error.kind}: {error.message}")
@@ -51,6 +57,7 @@ def articles(context: dg.AssetExecutionContext, duckdb: DuckDBResource, seeds: S
             "new": len(report.new),
             "changed": len(report.changed),
             "unchanged": report.unchanged,
+            "files_hashed": report.hashed,
             "removed": len(report.removed),
             "preview": dg.MetadataValue.md(preview),
         },

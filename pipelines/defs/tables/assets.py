@@ -1,6 +1,7 @@
 """The family tables analysts query: daily_token_usage, growth_multiples, price_points.
 
-Each is rebuilt from `facts` by its SQL file in sql/load/, in one transaction.
+Each follows `facts` through its SQL file in sql/load/: one transaction per table applies the
+rows that changed.
 """
 
 
@@ -9,7 +10,7 @@ from datetime import timedelta
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from warehouse.load import build_family_table, preview_markdown
+from warehouse.load import preview_markdown, sync_family_table
 
 from ..resources import WAREHOUSE_POOL
 
@@ -33,10 +34,13 @@ def family_table_asset(table: str) -> dg.AssetsDefinition:
                                                               warn_window=timedelta(hours=26)))
     def _table(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
         with duckdb.get_connection() as con:
-            rows = build_family_table(con, table)
+            sync = sync_family_table(con, table)
             preview = preview_markdown(con, _PREVIEW[table])
-        context.log.info(f"{table}: {rows:,} rows")
-        return dg.MaterializeResult(metadata={"dagster/row_count": rows, "preview": dg.MetadataValue.md(preview)})
+        context.log.info(f"{table}: {sync.rows:,} rows ({sync.inserted:,} inserted, {sync.deleted:,} deleted)")
+        return dg.MaterializeResult(metadata={
+            "dagster/row_count": sync.rows, "inserted": sync.inserted, "deleted": sync.deleted,
+            "preview": dg.MetadataValue.md(preview),
+        })
 
     return _table
 
