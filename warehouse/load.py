@@ -8,6 +8,7 @@ only articles whose content (or the extractor) changed are re-extracted.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -63,10 +64,10 @@ class FactSync:
 BATCH_ARTICLES = 1000  # articles parsed, extracted and inserted at a time: memory stays bounded
 
 
-def _read(folder: Path, path: Path) -> tuple[str, bytes | None, IngestError | None]:
-    relative = path.relative_to(folder).as_posix()
+def _read(folder: Path, relative: str) -> tuple[str, bytes | None, IngestError | None]:
     try:
-        return relative, path.read_bytes(), None
+        with open(os.path.join(folder, relative), "rb") as file:
+            return relative, file.read(), None
     except OSError as exc:
         return relative, None, IngestError(relative, "unreadable", f"cannot read the file: {exc.strerror}")
 
@@ -90,10 +91,9 @@ def sync_articles(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progre
     stats = {} if rehash else {p: (size, mtime, sha) for p, size, mtime, sha in
                                con.execute("SELECT path, size_bytes, mtime_ns, content_sha256 FROM article_files").fetchall()}
     hashed: list[tuple[str, int, int, str]] = []
-    for path in paths:
-        relative = path.relative_to(folder).as_posix()
+    for relative in paths:
         try:
-            stat = path.stat()
+            stat = os.stat(os.path.join(folder, relative))
         except OSError as exc:
             errors.append(IngestError(relative, "unreadable", f"cannot read the file: {exc.strerror}"))
             continue
@@ -101,7 +101,7 @@ def sync_articles(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progre
         if known_stat and known_stat[:2] == (stat.st_size, stat.st_mtime_ns):
             hashes[relative] = known_stat[2]
             continue
-        relative, raw, error = _read(folder, path)
+        relative, raw, error = _read(folder, relative)
         if error:
             errors.append(error)
         else:
@@ -133,7 +133,7 @@ def sync_articles(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progre
         for start in range(0, len(to_parse), BATCH_ARTICLES):
             batch = []
             for relative in to_parse[start : start + BATCH_ARTICLES]:
-                _, raw, error = _read(folder, folder / relative)
+                _, raw, error = _read(folder, relative)
                 result = error or parse_article(raw, relative)
                 if isinstance(result, IngestError):
                     errors.append(result)

@@ -3,6 +3,7 @@ that notices new, changed and deleted article files."""
 
 import hashlib
 import json
+import os
 
 import dagster as dg
 
@@ -37,9 +38,9 @@ def folder_state(seeds: SeedsFolder) -> dict[str, str]:
     if not folder.is_dir():
         return {}
     state = {}
-    for path in discover(folder):
-        stat = path.stat()
-        state[path.relative_to(folder).as_posix()] = f"{stat.st_size}:{stat.st_mtime_ns}"
+    for relative in discover(folder):
+        stat = os.stat(os.path.join(folder, relative))
+        state[relative] = f"{stat.st_size}:{stat.st_mtime_ns}"
     return state
 
 

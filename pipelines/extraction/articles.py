@@ -7,6 +7,7 @@ A file that cannot be read as an article is never silently skipped: `parse_artic
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -44,15 +45,18 @@ def article_id_for(relative_path: str) -> str:
     return hashlib.sha256(relative_path.encode("utf-8")).hexdigest()[:16]
 
 
-def discover(folder: Path) -> list[Path]:
-    """Article files under `folder`, recursively, in a stable order. Hidden files are ignored."""
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file()
-        and p.suffix.lower() in ARTICLE_SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
+def discover(folder: Path) -> list[str]:
+    """Article files under `folder`, recursively, as sorted relative POSIX paths. Hidden files
+    and folders are ignored. os.walk rather than pathlib: a folder of 100k articles is listed in
+    a fraction of a second instead of seconds."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        relative_root = os.path.relpath(root, folder)
+        prefix = "" if relative_root == "." else relative_root.replace(os.sep, "/") + "/"
+        found += [prefix + name for name in files
+                  if not name.startswith(".") and os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES]
+    return sorted(found, key=lambda relative: relative.split("/"))
 
 
 def decode(raw: bytes) -> tuple[str, str]:
