@@ -128,7 +128,7 @@ def validate(name: str, frame: pd.DataFrame, docs_root: Path, id_column: str | N
     actions = [gx.checkpoint.UpdateDataDocsAction(name="update_data_docs", site_names=["warehouse_docs"])]
     checkpoint = context.checkpoints.add_or_update(
         gx.Checkpoint(
-            name=f"{name}_checkpoint" if update_docs else f"{name}_screen_checkpoint",
+            name=f"{name}_checkpoint" if update_docs else f"{name}_checkpoint_without_docs",
             validation_definitions=[validation],
             actions=actions if update_docs else [],
             result_format=result_format,
@@ -227,7 +227,7 @@ def validates_by_row(table: str) -> tuple[bool, list[str]]:
 
 # Rows per GX validation: a check streams its rows from DuckDB in frames of this size, so its
 # memory does not grow with the table (a full build of 100k articles validates ~460k facts).
-CHUNK_ROWS = 50_000
+CHUNK_ROWS = 25_000
 
 
 def rows_to_validate(con, table: str, chunk_rows: int = CHUNK_ROWS):
@@ -235,14 +235,15 @@ def rows_to_validate(con, table: str, chunk_rows: int = CHUNK_ROWS):
 
     Frames come with a `_row_hash` column (DuckDB's hash of the row as the check reads it); after
     a passing validation `mark_validated` records them, and the next check skips them. The frames
-    are streamed `chunk_rows` at a time from one open result: read each before running another
-    statement on `con`. A suite with an aggregate expectation gets the whole table in one frame."""
+    are streamed `chunk_rows` at a time from one open result, as (frame, is the last one): read
+    each before running another statement on `con`. A suite with an aggregate expectation gets the
+    whole table in one frame."""
     id_column = ID_COLUMNS.get(table, "fact_id")
     by_row, unique = validates_by_row(table)
     total = con.execute(f"SELECT count(*) FROM ({CHECK_QUERIES[table]})").fetchall()[0][0]
     rows = f"SELECT t.*, hash(t) AS _row_hash FROM ({CHECK_QUERIES[table]}) t"
     if not by_row:
-        return iter([con.sql(rows).df()]), total, True
+        return iter([(con.sql(rows).df(), True)]), total, True
     collide = "".join(f" OR {c} IN (SELECT {c} FROM delta)" for c in unique)
     # rows sharing a unique value land next to each other, in the same frame
     order = ", ".join([*unique, id_column])
@@ -260,11 +261,11 @@ def rows_to_validate(con, table: str, chunk_rows: int = CHUNK_ROWS):
     vectors = max(1, chunk_rows // 2048)  # DuckDB hands out rows in vectors of 2,048
 
     def frames():
-        while True:
-            frame = result.fetch_df_chunk(vectors)
-            if frame.empty:
-                return
-            yield frame
+        frame = result.fetch_df_chunk(vectors)
+        while not frame.empty:
+            following = result.fetch_df_chunk(vectors)
+            yield frame, following.empty
+            frame = following
 
     return frames(), total, False
 
