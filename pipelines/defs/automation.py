@@ -14,7 +14,7 @@ from .resources import SeedsFolder
 refresh_warehouse = dg.define_asset_job(
     "refresh_warehouse",
     selection=dg.AssetSelection.all(),
-    description="Read the seeds folder, extract facts and rebuild the family tables (incremental by content).",
+    description="Read the seeds folder, extract facts and update the family tables (incremental by content).",
     executor_def=dg.in_process_executor,
 )
 
