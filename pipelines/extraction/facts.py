@@ -152,6 +152,7 @@ _LAUNCH = _words(g.LAUNCH_BASELINE_CUES)
 _AGO = re.compile(r"(?P<n>\d+|[一两二三四五六七八九十半]+)[ \t]*个?[ \t]*(?P<unit>年|个月|月|季度)(?:之)?前")
 # Names an article introduces in quotes: "做的产品叫「栈桥翻译」" → 栈桥翻译 is an entity there.
 _FACT_CUE = re.compile(_words(g.FACT_CUES).pattern, re.IGNORECASE)
+_PRICE_CUE = re.compile(_words(g.PRICE_CUES).pattern, re.IGNORECASE)
 _QUOTED_NAME = re.compile(r"(?:叫|名为|名叫|品牌|产品|公司|平台|应用|团队)[ \t]*[「“\"『]([^」”\"』\n，。]{2,12})[」”\"』]")
 
 
@@ -293,6 +294,7 @@ class _Extractor:
         cue_positions = [m.start() for m in _FACT_CUE.finditer(self.norm)]
         stated = [_has_position(cue_positions, span) for span in spans]
         self._mentions_of: dict[int, list[Mention]] = {}
+        self._dates_of: dict[int, list[DateMention]] = {}
         for index, span in enumerate(spans):
             if not stated[index]:
                 self._track_list_direction(span)
@@ -316,7 +318,10 @@ class _Extractor:
     # -- what carries from one sentence to the next ---------------------------------------------
 
     def _dates(self, span: Span) -> list[DateMention]:
-        return find_dates(self.norm, self.article.published_date, span.start, span.end)
+        """A sentence's dates (found once: a sentence is also read as the one before the next)."""
+        if span.start not in self._dates_of:
+            self._dates_of[span.start] = find_dates(self.norm, self.article.published_date, span.start, span.end)
+        return self._dates_of[span.start]
 
     def _mentions(self, index: int, span: Span) -> list[Mention]:
         if index not in self._mentions_of:
@@ -606,6 +611,8 @@ class _Extractor:
     def _prices(self, s: _Sentence) -> list[tuple[int, int]]:
         """Price points of a sentence; returns the spans they cover (no other fact reads them)."""
         norm = self.norm
+        if not _PRICE_CUE.search(norm, s.span.start, s.span.end):
+            return []
         mentions = price_mentions(norm, s.span)
         list_direction = self._list_direction if is_list_item(self.body, s.span.start) else None
         floor = s.span.start

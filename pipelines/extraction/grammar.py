@@ -188,3 +188,5 @@ FROM_MARKERS = ("从", "由")
 # need a token word, growth needs 倍/番/a percent, a free price one of FREE_CUES. The extractor
 # skips such sentences (most of a press article) before its per-sentence work.
 FACT_CUES = TOKEN_WORDS + ("倍", "番", "%", "百分之") + FREE_CUES
+# Every price needs a currency: a sentence without any of these has no price point to look for.
+PRICE_CUES = tuple(CURRENCY_WORDS) + tuple(CURRENCY_SYMBOLS) + ("美分",)

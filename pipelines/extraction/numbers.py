@@ -216,21 +216,30 @@ _SUFFIX_WORDS = sorted(BOUND_SUFFIXES, key=len, reverse=True)
 _FILLERS = sorted(BOUND_FILLERS, key=len, reverse=True)
 
 
+def _ending_with(words: list[str]) -> re.Pattern:
+    """One of `words` ending exactly where a search's endpos is; the leftmost match is the longest."""
+    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")\Z")
+
+
+_PREFIX_END = _ending_with(_PREFIX_WORDS)
+_FILLER_END = _ending_with(_FILLERS)
+_LONGEST_PREFIX = max(map(len, _PREFIX_WORDS))
+_LONGEST_FILLER = max(map(len, _FILLERS))
+
+
 def bound_before(norm: str, pos: int, floor: int) -> tuple[str, int] | None:
     """The bound word that ends right before `pos` (fillers like 已/了 and spaces allowed)."""
     i = pos
     for _ in range(3):
         while i > floor and norm[i - 1] in " \t":
             i -= 1
-        for word in _PREFIX_WORDS:
-            if norm.startswith(word, i - len(word)) and i - len(word) >= floor:
-                return BOUND_PREFIXES[word], i - len(word)
-        for filler in _FILLERS:
-            if norm.startswith(filler, i - len(filler)) and i - len(filler) >= floor:
-                i -= len(filler)
-                break
-        else:
+        word = _PREFIX_END.search(norm, max(floor, i - _LONGEST_PREFIX), i)
+        if word:
+            return BOUND_PREFIXES[word.group(0)], word.start()
+        filler = _FILLER_END.search(norm, max(floor, i - _LONGEST_FILLER), i)
+        if not filler:
             return None
+        i = filler.start()
     return None
 
 
