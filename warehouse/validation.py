@@ -72,7 +72,7 @@ def _label(config) -> str:
     return f"{config.type}({columns}{' | ' + str(condition) if condition else ''})"
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=64)
 def _context(docs_root: str):
     """A GX file context whose stores live in <docs_root>/gx and whose Data Docs site is
     <docs_root>/data_docs. Cached: GX objects are built once per process."""
@@ -100,18 +100,23 @@ def _context(docs_root: str):
     return context
 
 
-def validate(name: str, frame: pd.DataFrame, docs_root: Path, id_column: str | None = None,
-             update_docs: bool = True) -> ValidationReport:
-    """Validate `frame` against expectations/<name>.json; row-level failures are reported by id.
-    `update_docs=False` skips rebuilding the Data Docs site (a second per run of the checkpoint)."""
+@lru_cache(maxsize=64)
+def _checkpoint(docs_root: str, name: str, suite_json: str, id_column: str | None, update_docs: bool):
+    """The GX suite, batch and checkpoint of one validation, stored in the context once per
+    process and suite content: storing a suite compares every expectation (~1 s), which a load that
+    validates batch after batch would otherwise pay every time."""
     import great_expectations as gx
 
-    context = _context(str(docs_root))
-    definition = suite_definition(name)
+    context = _context(docs_root)
+    definition = json.loads(suite_json)
     suite = context.suites.add_or_update(
         gx.ExpectationSuite(name=name, expectations=definition["expectations"], meta=definition.get("meta", {}))
     )
-    source = context.data_sources.add_or_update_pandas("warehouse_frames")
+    # got, not re-added: replacing the data source would make every cached checkpoint stale
+    try:
+        source = context.data_sources.get("warehouse_frames")
+    except (KeyError, LookupError, ValueError):
+        source = context.data_sources.add_pandas("warehouse_frames")
     try:
         asset = source.get_asset(name)
     except LookupError:
@@ -121,13 +126,14 @@ def validate(name: str, frame: pd.DataFrame, docs_root: Path, id_column: str | N
     except (KeyError, LookupError):
         batch_definition = asset.add_batch_definition_whole_dataframe("whole_frame")
     validation = context.validation_definitions.add_or_update(
-        gx.ValidationDefinition(name=f"{name}_validation", data=batch_definition, suite=suite)
+        gx.ValidationDefinition(name=f"{name}_validation" if update_docs else f"{name}_validation_without_docs",
+                                data=batch_definition, suite=suite)
     )
     result_format = {"result_format": "COMPLETE"}
     if id_column:
         result_format["unexpected_index_column_names"] = [id_column]
     actions = [gx.checkpoint.UpdateDataDocsAction(name="update_data_docs", site_names=["warehouse_docs"])]
-    checkpoint = context.checkpoints.add_or_update(
+    return context.checkpoints.add_or_update(
         gx.Checkpoint(
             name=f"{name}_checkpoint" if update_docs else f"{name}_checkpoint_without_docs",
             validation_definitions=[validation],
@@ -135,8 +141,21 @@ def validate(name: str, frame: pd.DataFrame, docs_root: Path, id_column: str | N
             result_format=result_format,
         )
     )
+
+
+def validate(name: str, frame: pd.DataFrame, docs_root: Path, id_column: str | None = None,
+             update_docs: bool = True) -> ValidationReport:
+    """Validate `frame` against expectations/<name>.json; row-level failures are reported by id.
+    `update_docs=False` skips rebuilding the Data Docs site (a second per run of the checkpoint)."""
+    from great_expectations.exceptions.resource_freshness import ResourceFreshnessAggregateError
+
     _prune_history(Path(docs_root), name)
-    run = checkpoint.run(batch_parameters={"dataframe": frame})
+    key = (str(docs_root), name, json.dumps(suite_definition(name), sort_keys=True), id_column, update_docs)
+    try:
+        run = _checkpoint(*key).run(batch_parameters={"dataframe": frame})
+    except ResourceFreshnessAggregateError:  # the stored objects changed under the cached ones
+        _checkpoint.cache_clear()
+        run = _checkpoint(*key).run(batch_parameters={"dataframe": frame})
     result = next(iter(run.run_results.values()))
     report = ValidationReport(
         suite=name, success=bool(result.success), evaluated=len(result.results), rows=len(frame),
