@@ -169,3 +169,37 @@ def test_only_row_wise_suites_are_validated_by_delta(expectation, row_wise, tmp_
         encoding="utf-8")
     monkeypatch.setenv("EXPECTATIONS_DIR", str(tmp_path))
     assert validates_by_row("facts") == (row_wise, ["fact_id"])
+
+
+def test_a_big_table_is_validated_frame_by_frame_and_the_results_add_up(tmp_path):
+    """5,000 price points, two of them negative, validated in frames of ~2,048 rows by real GX."""
+    from warehouse.db import ensure_schema
+    from warehouse.validation import mark_validated, merge_reports, rows_to_validate, validate
+
+    with duckdb.connect(str(tmp_path / "big.duckdb")) as con:
+        ensure_schema(con)
+        con.execute("""
+            INSERT INTO price_points
+            SELECT 'f' || lpad(i::VARCHAR, 6, '0'), 'a1', 'Model-' || (i % 7), CASE WHEN i IN (10, 4000) THEN -1 ELSE i / 100 END,
+                   'CNY', 'input', NULL, 'eq', DATE '2025-01-01', 'day', '价格为' || i || '元', 0, 5
+            FROM range(5000) t(i)""")
+        frames, total, whole_table = rows_to_validate(con, "price_points", chunk_rows=2048)
+        reports, seen, lasts = [], [], []
+        for frame, last in frames:
+            reports.append(validate("price_points", frame.drop(columns="_row_hash"), tmp_path, update_docs=last))
+            seen.append(frame[["fact_id", "_row_hash"]])
+            lasts.append(last)
+        assert (total, whole_table, lasts) == (5000, False, [False, False, True])
+        report = merge_reports(reports)
+        assert (report.success, report.rows) == (False, 5000)
+        [failure] = report.failures
+        assert failure.expectation.startswith("expect_column_values_to_be_between(price_per_million_tokens")
+        assert failure.unexpected_count == 2
+        import pandas as pd
+
+        mark_validated(con, "price_points", pd.concat(seen))  # as if the failures had been accepted
+        frames, _, _ = rows_to_validate(con, "price_points")
+        assert list(frames) == []
+        con.execute("UPDATE price_points SET price_per_million_tokens = 1 WHERE fact_id IN ('f000010', 'f004000')")
+        frames, _, _ = rows_to_validate(con, "price_points")
+        assert sorted(id for frame, _ in frames for id in frame["fact_id"]) == ["f000010", "f004000"]
