@@ -565,3 +565,31 @@ SEVERAL_FACTS = [
 def test_several_facts(body, expected):
     got = [(f.family, f.entity, f.value, f.bound, f.direction) for f in facts_of(body)]
     assert sorted(got, key=str) == sorted(expected, key=str)
+
+
+# 8. Context from earlier sentences: body → [(family, entity, as_of_date)] ------------------------
+# Sentences without a fact cue are skipped by the extractor, but what they say still carries: the
+# entity named last, and the date of the sentence right before a fact.
+
+CARRIED_CONTEXT = [
+    case("entity-from-a-sentence-without-cue", "字节跳动旗下的豆包大模型发布了新版本。其日均tokens使用量已超过4万亿。",
+         [(DAILY, "Doubao", "2025-01-25")]),
+    case("entity-across-two-sentences-without-cue", "Kimi是月之暗面的产品。团队没有透露更多细节。其日均tokens调用量达到1万亿。",
+         [(DAILY, "Kimi", "2025-01-25")]),
+    case("date-from-the-sentence-before", "2024年12月18日，火山引擎举办了冬季发布会。豆包大模型日均tokens使用量超过4万亿。",
+         [(DAILY, "Doubao", "2024-12-18")]),
+    case("date-does-not-carry-two-sentences",
+         "2024年12月18日，火山引擎举办了冬季发布会。会上发布了多款新产品。豆包大模型日均tokens使用量超过4万亿。",
+         [(DAILY, "Doubao", "2025-01-25")]),
+    case("list-direction-from-an-intro-without-cue",
+         "DeepSeek-V3的输出价格如下：\n- 缓存命中：每百万tokens 2元\n- 缓存未命中：每百万tokens 8元",
+         [(PRICE, "DeepSeek-V3", "2025-01-25"), (PRICE, "DeepSeek-V3", "2025-01-25")]),
+]
+
+
+@pytest.mark.parametrize("body, expected", CARRIED_CONTEXT)
+def test_context_carries_from_sentences_without_facts(body, expected):
+    got = [(f.family, f.entity, f.as_of_date.isoformat()) for f in facts_of(body)]
+    assert got == expected
+    if "价格如下" in body:
+        assert {f.direction for f in facts_of(body)} == {"output"}

@@ -150,9 +150,10 @@ _DISTRACTOR = _words(g.DISTRACTOR_NOUNS)
 _COMPARISON = _words(g.COMPARISON_CUES)
 _LAUNCH = _words(g.LAUNCH_BASELINE_CUES)
 _AGO = re.compile(r"(?P<n>\d+|[一两二三四五六七八九十半]+)[ \t]*个?[ \t]*(?P<unit>年|个月|月|季度)(?:之)?前")
-# Names an article introduces in quotes: "做的产品叫「栈桥翻译」" → 栈桥翻译 is an entity there.
+# Gates before the per-sentence work (see grammar.FACT_CUES and grammar.PRICE_CUES).
 _FACT_CUE = re.compile(_words(g.FACT_CUES).pattern, re.IGNORECASE)
 _PRICE_CUE = re.compile(_words(g.PRICE_CUES).pattern, re.IGNORECASE)
+# Names an article introduces in quotes: "做的产品叫「栈桥翻译」" → 栈桥翻译 is an entity there.
 _QUOTED_NAME = re.compile(r"(?:叫|名为|名叫|品牌|产品|公司|平台|应用|团队)[ \t]*[「“\"『]([^」”\"』\n，。]{2,12})[」”\"』]")
 
 
@@ -275,6 +276,8 @@ class _Extractor:
         self.body = article.body
         self.norm = normalize(article.body)
         self.facts: list[Fact] = []
+        self._mentions_of: dict[int, list[Mention]] = {}  # by sentence start, found once
+        self._dates_of: dict[int, list[DateMention]] = {}
         self._last_mention: Mention | None = None
         self._list_direction: str | None = None
         # registry aliases are searched once for the whole article, then looked up per sentence
@@ -293,8 +296,6 @@ class _Extractor:
         spans = sentences(self.norm)
         cue_positions = [m.start() for m in _FACT_CUE.finditer(self.norm)]
         stated = [_has_position(cue_positions, span) for span in spans]
-        self._mentions_of: dict[int, list[Mention]] = {}
-        self._dates_of: dict[int, list[DateMention]] = {}
         for index, span in enumerate(spans):
             if not stated[index]:
                 self._track_list_direction(span)
@@ -305,7 +306,7 @@ class _Extractor:
                 span=span,
                 clauses=clauses(self.norm, span),
                 dates=self._dates(span),
-                mentions=self._mentions(index, span),
+                mentions=self._mentions(span),
                 carried_date=self._carried_date(previous),
                 carried_entity=self._carried_entity(spans, index),
                 published=self.article.published_date,
@@ -323,11 +324,11 @@ class _Extractor:
             self._dates_of[span.start] = find_dates(self.norm, self.article.published_date, span.start, span.end)
         return self._dates_of[span.start]
 
-    def _mentions(self, index: int, span: Span) -> list[Mention]:
-        if index not in self._mentions_of:
-            self._mentions_of[index] = _merge_mentions(self.registry, self.norm, self.body, span,
-                                                       self.local_names, self._registered_in(span))
-        return self._mentions_of[index]
+    def _mentions(self, span: Span) -> list[Mention]:
+        if span.start not in self._mentions_of:
+            self._mentions_of[span.start] = _merge_mentions(self.registry, self.norm, self.body, span,
+                                                            self.local_names, self._registered_in(span))
+        return self._mentions_of[span.start]
 
     def _carried_date(self, previous: Span | None) -> DateMention | None:
         """The event date of a sentence carries over to the next one only."""
@@ -340,7 +341,7 @@ class _Extractor:
         """The first mention of the nearest earlier sentence that names anyone. Found lazily:
         sentences without a fact cue are skipped, and most of them are never looked at."""
         for earlier in range(index - 1, -1, -1):
-            found = self._mentions(earlier, spans[earlier])
+            found = self._mentions(spans[earlier])
             if found:
                 return found[0]
         return None
