@@ -64,12 +64,12 @@ class FactSync:
 BATCH_ARTICLES = 1000  # articles parsed, extracted and inserted at a time: memory stays bounded
 
 
-def _read(folder: Path, relative: str) -> tuple[str, bytes | None, IngestError | None]:
+def _read(folder: Path, relative: str) -> tuple[bytes | None, IngestError | None]:
     try:
         with open(os.path.join(folder, relative), "rb") as file:
-            return relative, file.read(), None
+            return file.read(), None
     except OSError as exc:
-        return relative, None, IngestError(relative, "unreadable", f"cannot read the file: {exc.strerror}")
+        return None, IngestError(relative, "unreadable", f"cannot read the file: {exc.strerror}")
 
 
 def sync_articles(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progress | None = None,
@@ -101,7 +101,7 @@ def sync_articles(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progre
         if known_stat and known_stat[:2] == (stat.st_size, stat.st_mtime_ns):
             hashes[relative] = known_stat[2]
             continue
-        relative, raw, error = _read(folder, relative)
+        raw, error = _read(folder, relative)
         if error:
             errors.append(error)
         else:
@@ -133,7 +133,7 @@ def sync_articles(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progre
         for start in range(0, len(to_parse), BATCH_ARTICLES):
             batch = []
             for relative in to_parse[start : start + BATCH_ARTICLES]:
-                _, raw, error = _read(folder, relative)
+                raw, error = _read(folder, relative)
                 result = error or parse_article(raw, relative)
                 if isinstance(result, IngestError):
                     errors.append(result)
@@ -369,12 +369,11 @@ def sync_family_table(con: duckdb.DuckDBPyConnection, table: str) -> FamilySync:
     ensure_schema(con)
     wanted = read_sql(f"load/{table}.sql")
     with transaction(con, table):
-        con.execute(f"CREATE OR REPLACE TEMP TABLE _unwanted AS SELECT * FROM {table} EXCEPT SELECT * FROM ({wanted})")
-        con.execute(f"CREATE OR REPLACE TEMP TABLE _missing AS SELECT * FROM ({wanted}) EXCEPT SELECT * FROM {table}")
-        deleted = con.execute(f"DELETE FROM {table} WHERE fact_id IN (SELECT fact_id FROM _unwanted)").fetchall()[0][0]
-        inserted = con.execute(f"INSERT INTO {table} SELECT * FROM _missing ORDER BY entity, as_of_date, fact_id").fetchall()[0][0]
-        con.execute("DROP TABLE _unwanted")
-        con.execute("DROP TABLE _missing")
+        # a changed row is deleted first, so the second difference brings it back with the new rows
+        deleted = con.execute(f"DELETE FROM {table} WHERE fact_id IN "
+                              f"(SELECT fact_id FROM (SELECT * FROM {table} EXCEPT SELECT * FROM ({wanted})))").fetchall()[0][0]
+        inserted = con.execute(f"INSERT INTO {table} SELECT * FROM (SELECT * FROM ({wanted}) EXCEPT SELECT * FROM {table}) "
+                               "ORDER BY entity, as_of_date, fact_id").fetchall()[0][0]
     rows = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
     return FamilySync(rows=rows, inserted=inserted, deleted=deleted)
 

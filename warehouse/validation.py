@@ -323,7 +323,7 @@ def mark_validated(con, table: str, passed) -> None:
             """, {"table": table, "suite": suite_sha256(table)})
             con.execute(f"""
                 DELETE FROM validated_rows WHERE table_name = $table
-                  AND row_id NOT IN (SELECT {id_column} FROM ({CHECK_QUERIES[table]}))
+                  AND row_id NOT IN (SELECT {id_column} FROM {table})
             """, {"table": table})
     finally:
         con.unregister("passed_rows")
