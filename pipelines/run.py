@@ -10,6 +10,7 @@ to .dagster_home), so it shows in `make ui` too.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from pathlib import Path
@@ -85,19 +86,20 @@ def main(argv: list[str] | None = None) -> int:
     from pipelines.defs import everything
     from pipelines.defs.resources import default_resources
 
-    instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
     print(f"Reading {seeds} → {warehouse}", file=sys.stderr)
-    result = dg.materialize(
-        everything,
-        instance=instance,
-        resources=default_resources(seeds, warehouse),
-        run_config={
-            "ops": {"facts": {"config": {"full_refresh": args.full_refresh}},
-                    "articles": {"config": {"rehash": args.full_refresh}}},
-            "loggers": {"console": {"config": {"log_level": "WARNING" if args.quiet else "INFO"}}},
-        },
-        raise_on_error=False,
-    )
+    # disposed on leaving the block: an ephemeral instance removes its temporary folder then
+    with dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral() as instance:
+        result = dg.materialize(
+            everything,
+            instance=instance,
+            resources=default_resources(seeds, warehouse),
+            run_config={
+                "ops": {"facts": {"config": {"full_refresh": args.full_refresh}},
+                        "articles": {"config": {"rehash": args.full_refresh}}},
+                "loggers": {"console": {"config": {"log_level": "WARNING" if args.quiet else "INFO"}}},
+            },
+            raise_on_error=False,
+        )
     failed_checks = [c for c in result.get_asset_check_evaluations() if not c.passed]
     docs = warehouse.parent / "data_docs" / "index.html"
     for check in failed_checks:
@@ -124,5 +126,15 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def exit_now(code: int) -> None:
+    """Exit without the interpreter's teardown. By now every file is written and closed (DuckDB
+    connections, the Dagster instance, the GX stores); the teardown would only free the objects of
+    Great Expectations, pandas and Dagster one by one, ~1.3 s after a refresh that validated rows."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    logging.shutdown()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    exit_now(main())

@@ -58,9 +58,24 @@ def test_all_checks_run_and_pass_after_quarantine(checked):
     evaluations = {e.asset_key.to_user_string(): e for e in result.get_asset_check_evaluations()}
     assert sorted(evaluations) == sorted(TABLES)
     assert all(e.passed for e in evaluations.values())
-    facts = evaluations["facts"].metadata
-    assert facts["failed_expectations"].value == 0
-    assert facts["expectations"].value >= 20
+    assert evaluations["articles"].metadata["failed_expectations"].value == 0
+    assert evaluations["articles"].metadata["expectations"].value >= 10
+
+
+def test_the_load_validates_new_facts_once_and_the_facts_check_trusts_it(checked):
+    """The row screen runs the whole facts suite on each batch before the insert; the rows it kept
+    are recorded as validated, hashed as the check reads them, so the check has nothing left."""
+    warehouse, result = checked
+    [materialization] = result.asset_materializations_for_node("facts")[:1]
+    facts_rows = len(_rows(warehouse, "SELECT * FROM facts"))
+    assert materialization.metadata["facts_validated_at_load"].value == facts_rows > 0
+    check = next(e for e in result.get_asset_check_evaluations() if e.asset_key.to_user_string() == "facts")
+    assert (check.metadata["revalidated"].value, check.metadata["rows_validated"].value) == (False, 0)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        from warehouse.validation import rows_to_validate
+
+        frames, total, whole_table = rows_to_validate(con, "facts")
+        assert (sum(len(frame) for frame, _ in frames), total, whole_table) == (0, facts_rows, False)
 
 
 def test_a_row_failing_an_expectation_goes_to_rejected_facts_with_its_reason(checked):
@@ -144,7 +159,8 @@ def test_a_refresh_validates_only_the_rows_it_changed(checked, seeds_with_a_garb
     assert result.success
     evaluations = {e.asset_key.to_user_string(): e for e in result.get_asset_check_evaluations()}
     facts = evaluations["facts"].metadata
-    assert (facts["revalidated"].value, facts["rows_validated"].value, facts["table_rows"].value) == (True, 1, before + 1)
+    assert (facts["revalidated"].value, facts["rows_validated"].value, facts["table_rows"].value) == (False, 0, before + 1)
+    assert result.asset_materializations_for_node("facts")[0].metadata["facts_validated_at_load"].value == 1
     assert evaluations["articles"].metadata["rows_validated"].value == 1
     assert evaluations["growth_multiples"].metadata["rows_validated"].value == 0
 

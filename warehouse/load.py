@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterable
+from typing import Protocol
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -24,7 +25,14 @@ from .db import FAMILY_TABLES, SQL_DIR, ensure_schema, read_sql, transaction
 
 Progress = Callable[[int, int], None]
 # Row-level validation: facts (with the article's published_date) → {fact_id: [(expectation, why)]}.
-RowScreen = Callable[[pl.DataFrame], dict[str, list[tuple[str, str]]]]
+class RowScreen(Protocol):
+    """Validates a batch of new facts before it is inserted (see warehouse.validation.RowScreen)."""
+
+    def __call__(self, frame: pl.DataFrame) -> dict[str, list[tuple[str, str]]]:
+        """fact_id → [(failed expectation, why it matters)] for the rows to quarantine."""
+
+    def record_passed(self, con: duckdb.DuckDBPyConnection, inserted: str) -> int:
+        """Record the kept rows, now inserted from relation `inserted`, as validated; how many."""
 
 ARTICLE_COLUMNS = ("article_id", "path", "title", "source", "author", "url", "published_date",
                    "content_sha256", "encoding", "body", "loaded_at")
@@ -57,6 +65,7 @@ class FactSync:
     facts_deleted: int = 0
     facts_total: int = 0
     facts_rejected: int = 0
+    facts_screened: int = 0  # of facts_written, validated by the row screen (the facts check skips them)
     rejected_total: int = 0
     by_family: dict[str, int] = field(default_factory=dict)
 
@@ -256,7 +265,7 @@ def sync_facts(con: duckdb.DuckDBPyConnection, progress: Progress | None = None,
     Articles are read, extracted (in `workers` processes for big runs), screened and inserted in
     batches inside one transaction, so memory does not grow with the corpus. `screen` validates
     the new facts row by row; the rows it flags go to `rejected_facts` with the expectations they
-    failed, the others to `facts`."""
+    failed, the others to `facts`, where the screen records them as validated."""
     ensure_schema(con)
     report = FactSync()
     stale = _stale_ids(con, full_refresh)
@@ -297,6 +306,8 @@ def sync_facts(con: duckdb.DuckDBPyConnection, progress: Progress | None = None,
                                           ("new_extractions", "article_extractions", extractions)):
                     con.register(name, data.to_arrow())
                     con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {name}")
+                    if table == "facts" and screen is not None:
+                        report.facts_screened += screen.record_passed(con, name)
                     con.unregister(name)
                 done = start + len(articles)
                 del per_article, frame, rejected, extractions, articles, data

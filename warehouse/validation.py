@@ -46,6 +46,7 @@ class ValidationReport:
     failures: list[Failure] = field(default_factory=list)
     bad_rows: dict[str, list[str]] = field(default_factory=dict)  # id → failed expectations (row-level)
     docs_index: Path | None = None
+    result_ids: list = field(default_factory=list)  # GX ValidationResultIdentifiers of the stored results
 
     def markdown(self) -> str:
         if not self.failures:
@@ -159,7 +160,7 @@ def validate(name: str, frame: pd.DataFrame, docs_root: Path, id_column: str | N
     result = next(iter(run.run_results.values()))
     report = ValidationReport(
         suite=name, success=bool(result.success), evaluated=len(result.results), rows=len(frame),
-        docs_index=Path(docs_root) / "data_docs" / "index.html",
+        docs_index=Path(docs_root) / "data_docs" / "index.html", result_ids=list(run.run_results),
     )
     for item in result.results:
         if item.success:
@@ -198,17 +199,57 @@ def _prune_history(root: Path, suite: str) -> None:
             shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
 
 
-def row_screen(docs_root: Path):
-    """The `screen` for warehouse.load.sync_facts: the facts suite's row-level expectations."""
+class RowScreen:
+    """The `screen` for warehouse.load.sync_facts: the facts suite run on each batch of new facts
+    before it is inserted. Rows failing a row-level expectation are returned (to quarantine).
 
-    def screen(frame) -> dict[str, list[tuple[str, str]]]:
-        # the screen runs once per batch of a load; the facts check after the load updates the docs
-        report = validate("facts", frame.to_pandas(), docs_root, id_column="fact_id", update_docs=False)
+    The rows kept have then passed the very suite the facts check runs, so `record_passed` counts
+    the screen as that check's validation of them: the check does not validate them a second time.
+    It does so only when that is sound: every expectation of the suite is row-wise, the one
+    uniqueness rule is on the table's primary key (which DuckDB enforces on insert), and every
+    failure in the batch was row-level (so its rows are the ones quarantined)."""
+
+    table = "facts"
+
+    def __init__(self, docs_root: Path):
+        self.docs_root = docs_root
+        by_row, unique = validates_by_row(self.table)
+        self._vouches = by_row and unique == [ID_COLUMNS.get(self.table, "fact_id")]
+        self._kept_rows_passed = False
+        self._results: list = []  # of this load's batches, for the Data Docs
+
+    def __call__(self, frame) -> dict[str, list[tuple[str, str]]]:
+        # the Data Docs are rebuilt once, by `publish`, after the last batch
+        report = validate(self.table, frame.to_pandas(), self.docs_root, id_column="fact_id", update_docs=False)
+        self._results.extend(report.result_ids)
+        self._kept_rows_passed = all(f.row_level for f in report.failures)
         notes = {f.expectation: f.notes for f in report.failures}
         return {fact_id: [(label, notes.get(label, "")) for label in labels]
                 for fact_id, labels in report.bad_rows.items()}
 
-    return screen
+    def publish(self) -> None:
+        """Add the pages of this load's results to the Data Docs site, and its index, once per load
+        (the older results' pages are already there; the history keeps the newest few)."""
+        if not self._results:
+            return
+        from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
+
+        kept = self._results[-KEEP_VALIDATIONS:]
+        _context(str(self.docs_root)).build_data_docs(
+            site_names=["warehouse_docs"], resource_identifiers=[*kept, ExpectationSuiteIdentifier(name=self.table)])
+        self._results = []
+
+    def record_passed(self, con, inserted: str) -> int:
+        """Record the rows just inserted from relation `inserted` (a `fact_id` column) as validated
+        by the facts suite, hashed as the facts check reads them. Returns how many."""
+        if not (self._vouches and self._kept_rows_passed):
+            return 0
+        id_column = ID_COLUMNS.get(self.table, "fact_id")
+        return con.execute(f"""
+            INSERT OR REPLACE INTO validated_rows
+            SELECT $table, t.{id_column}, hash(t), $suite FROM ({CHECK_QUERIES[self.table]}) t
+            WHERE t.{id_column} IN (SELECT {id_column} FROM {inserted})
+        """, {"table": self.table, "suite": suite_sha256(self.table)}).fetchall()[0][0]
 
 
 # What each table's check reads: the table itself, facts with its article's publish date.

@@ -3,6 +3,8 @@
 The checks on `articles` and `facts` are blocking: a failure stops the assets downstream of them
 in the same run, so a bad load never reaches the family tables. A check validates the rows that
 are new or changed since its last passing validation (see warehouse.validation.rows_to_validate).
+New facts are validated by the `facts` asset itself, batch by batch before they are inserted (the
+row screen), so its check has nothing left to validate after an ordinary load.
 """
 
 from pathlib import Path

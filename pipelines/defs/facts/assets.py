@@ -29,13 +29,14 @@ class FactsConfig(dg.Config):
 )
 def facts(context: dg.AssetExecutionContext, config: FactsConfig, duckdb: DuckDBResource):
     """Extract new and changed articles; rows failing a row-level expectation are quarantined."""
-    from warehouse.validation import row_screen  # imports GX lazily when first used
+    from warehouse.validation import RowScreen  # imports GX lazily, when it first validates
 
-    screen = row_screen(docs_root(duckdb))
+    screen = RowScreen(docs_root(duckdb))
     with duckdb.get_connection() as con:
         report = sync_facts(con, progress=Progress(context.log, "extracting facts"),
                             full_refresh=config.full_refresh, screen=screen,
                             workers=config.workers or os.cpu_count() or 1)
+        screen.publish()
         preview = preview_markdown(
             con, "SELECT family, entity, value, unit, bound, as_of_date, quote FROM facts ORDER BY as_of_date DESC, entity"
         )
@@ -58,6 +59,7 @@ def facts(context: dg.AssetExecutionContext, config: FactsConfig, duckdb: DuckDB
             "facts_deleted": report.facts_deleted,
             **{f"facts_{family}": count for family, count in report.by_family.items()},
             "facts_rejected": report.facts_rejected,
+            "facts_validated_at_load": report.facts_screened,
             "preview": dg.MetadataValue.md(preview),
         },
     )
