@@ -61,11 +61,12 @@ class Span:
 
 
 def _trimmed(text: str, start: int, end: int) -> Span | None:
-    while start < end and text[start] in _TRIM:
-        start += 1
-    while end > start and text[end - 1] in _TRIM:
-        end -= 1
-    return Span(start, end) if end > start else None
+    piece = text[start:end]
+    stripped = piece.lstrip(_TRIM)  # str.strip runs in C; a loop over characters does not
+    if not stripped:
+        return None
+    start += len(piece) - len(stripped)
+    return Span(start, start + len(stripped.rstrip(_TRIM)))
 
 
 # No real sentence is longer; capping the length keeps the extractor linear in the article's size
@@ -91,6 +92,8 @@ def sentences(norm: str) -> list[Span]:
 
 def _capped(norm: str, span: Span) -> list[Span]:
     """Split an overlong span at the last clause mark (or space) before MAX_SENTENCE."""
+    if span.end - span.start <= MAX_SENTENCE:
+        return [span]
     pieces = []
     start = span.start
     while span.end - start > MAX_SENTENCE:
