@@ -126,6 +126,8 @@ def test_a_failing_blocking_check_keeps_the_family_tables_as_they_were(tmp_path,
     assert not result.success
     failed = [e for e in result.get_asset_check_evaluations() if not e.passed]
     assert [e.check_name for e in failed] == ["facts_expectations"]
+    # an aggregate expectation is not the screen's to vouch for: the check ran on the whole table
+    assert result.asset_materializations_for_node("facts")[0].metadata["facts_validated_at_load"].value == 0
     assert "expect_column_max_to_be_between(value)" in failed[0].metadata["results"].value
     skipped = {e.step_key for e in result.all_events if e.event_type_value == "STEP_SKIPPED"} | \
         {k for k in ("daily_token_usage", "growth_multiples", "price_points")

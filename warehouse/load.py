@@ -10,10 +10,10 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterable
-from typing import Protocol
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Protocol
 
 import duckdb
 import polars as pl
@@ -24,15 +24,18 @@ from pipelines.extraction.facts import EXTRACTOR_VERSION, Fact, extract_facts
 from .db import FAMILY_TABLES, SQL_DIR, ensure_schema, read_sql, transaction
 
 Progress = Callable[[int, int], None]
-# Row-level validation: facts (with the article's published_date) → {fact_id: [(expectation, why)]}.
+
+
 class RowScreen(Protocol):
-    """Validates a batch of new facts before it is inserted (see warehouse.validation.RowScreen)."""
+    """Row-level validation of a batch of new facts (with the article's published_date) before it
+    is inserted; see warehouse.validation.RowScreen."""
 
     def __call__(self, frame: pl.DataFrame) -> dict[str, list[tuple[str, str]]]:
         """fact_id → [(failed expectation, why it matters)] for the rows to quarantine."""
 
     def record_passed(self, con: duckdb.DuckDBPyConnection, inserted: str) -> int:
         """Record the kept rows, now inserted from relation `inserted`, as validated; how many."""
+
 
 ARTICLE_COLUMNS = ("article_id", "path", "title", "source", "author", "url", "published_date",
                    "content_sha256", "encoding", "body", "loaded_at")
