@@ -1,8 +1,9 @@
 """Great Expectations (GX 1.x) suites from expectations/*.json, run on pandas frames.
 
 GX is imported lazily (it costs ~4 s with compiled bytecode, ~12 s without): only code that
-validates pays for it. Each validation runs through a GX checkpoint so its result is stored, and
-the Data Docs site is rebuilt under the warehouse folder (`<warehouse dir>/data_docs/index.html`).
+validates pays for it. Each validation runs through a GX checkpoint so its result is stored;
+`publish_docs` then adds the results' pages to the Data Docs site under the warehouse folder
+(`<warehouse dir>/data_docs/index.html`), once per check or load.
 Checks validate only the rows that are new or changed since their last passing validation.
 """
 
@@ -102,10 +103,11 @@ def _context(docs_root: str):
 
 
 @lru_cache(maxsize=64)
-def _checkpoint(docs_root: str, name: str, suite_json: str, id_column: str | None, update_docs: bool):
+def _checkpoint(docs_root: str, name: str, suite_json: str, id_column: str | None):
     """The GX suite, batch and checkpoint of one validation, stored in the context once per
     process and suite content: storing a suite compares every expectation (~1 s), which a load that
-    validates batch after batch would otherwise pay every time."""
+    validates batch after batch would otherwise pay every time. The checkpoint stores its results
+    and has no actions: `publish_docs` adds their Data Docs pages, once per check or load."""
     import great_expectations as gx
 
     context = _context(docs_root)
@@ -127,31 +129,24 @@ def _checkpoint(docs_root: str, name: str, suite_json: str, id_column: str | Non
     except (KeyError, LookupError):
         batch_definition = asset.add_batch_definition_whole_dataframe("whole_frame")
     validation = context.validation_definitions.add_or_update(
-        gx.ValidationDefinition(name=f"{name}_validation" if update_docs else f"{name}_validation_without_docs",
-                                data=batch_definition, suite=suite)
+        gx.ValidationDefinition(name=f"{name}_validation", data=batch_definition, suite=suite)
     )
     result_format = {"result_format": "COMPLETE"}
     if id_column:
         result_format["unexpected_index_column_names"] = [id_column]
-    actions = [gx.checkpoint.UpdateDataDocsAction(name="update_data_docs", site_names=["warehouse_docs"])]
     return context.checkpoints.add_or_update(
-        gx.Checkpoint(
-            name=f"{name}_checkpoint" if update_docs else f"{name}_checkpoint_without_docs",
-            validation_definitions=[validation],
-            actions=actions if update_docs else [],
-            result_format=result_format,
-        )
+        gx.Checkpoint(name=f"{name}_checkpoint", validation_definitions=[validation], actions=[],
+                      result_format=result_format)
     )
 
 
-def validate(name: str, frame: pd.DataFrame, docs_root: Path, id_column: str | None = None,
-             update_docs: bool = True) -> ValidationReport:
+def validate(name: str, frame: pd.DataFrame, docs_root: Path, id_column: str | None = None) -> ValidationReport:
     """Validate `frame` against expectations/<name>.json; row-level failures are reported by id.
-    `update_docs=False` skips rebuilding the Data Docs site (a second per run of the checkpoint)."""
+    The result is stored; `publish_docs` puts it in the Data Docs."""
     from great_expectations.exceptions.resource_freshness import ResourceFreshnessAggregateError
 
     _prune_history(Path(docs_root), name)
-    key = (str(docs_root), name, json.dumps(suite_definition(name), sort_keys=True), id_column, update_docs)
+    key = (str(docs_root), name, json.dumps(suite_definition(name), sort_keys=True), id_column)
     try:
         run = _checkpoint(*key).run(batch_parameters={"dataframe": frame})
     except ResourceFreshnessAggregateError:  # the stored objects changed under the cached ones
@@ -199,6 +194,17 @@ def _prune_history(root: Path, suite: str) -> None:
             shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
 
 
+def publish_docs(docs_root: Path, suite: str, reports: list[ValidationReport]) -> None:
+    """Add the pages of these validations (the newest KEEP_VALIDATIONS) and of the suite to the
+    Data Docs site, and rebuild its index: once per check or load, however many frames it had."""
+    from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
+
+    results = [result for report in reports for result in report.result_ids][-KEEP_VALIDATIONS:]
+    if results:
+        _context(str(docs_root)).build_data_docs(
+            site_names=["warehouse_docs"], resource_identifiers=[*results, ExpectationSuiteIdentifier(name=suite)])
+
+
 class RowScreen:
     """The `screen` for warehouse.load.sync_facts: the facts suite run on each batch of new facts
     before it is inserted. Rows failing a row-level expectation are returned (to quarantine).
@@ -216,28 +222,20 @@ class RowScreen:
         by_row, unique = validates_by_row(self.table)
         self._vouches = by_row and unique == [ID_COLUMNS.get(self.table, "fact_id")]
         self._kept_rows_passed = False
-        self._results: list = []  # of this load's batches, for the Data Docs
+        self._reports: list[ValidationReport] = []  # of this load's batches, for the Data Docs
 
     def __call__(self, frame) -> dict[str, list[tuple[str, str]]]:
-        # the Data Docs are rebuilt once, by `publish`, after the last batch
-        report = validate(self.table, frame.to_pandas(), self.docs_root, id_column="fact_id", update_docs=False)
-        self._results.extend(report.result_ids)
+        report = validate(self.table, frame.to_pandas(), self.docs_root, id_column="fact_id")
+        self._reports.append(report)
         self._kept_rows_passed = all(f.row_level for f in report.failures)
         notes = {f.expectation: f.notes for f in report.failures}
         return {fact_id: [(label, notes.get(label, "")) for label in labels]
                 for fact_id, labels in report.bad_rows.items()}
 
     def publish(self) -> None:
-        """Add the pages of this load's results to the Data Docs site, and its index, once per load
-        (the older results' pages are already there; the history keeps the newest few)."""
-        if not self._results:
-            return
-        from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
-
-        kept = self._results[-KEEP_VALIDATIONS:]
-        _context(str(self.docs_root)).build_data_docs(
-            site_names=["warehouse_docs"], resource_identifiers=[*kept, ExpectationSuiteIdentifier(name=self.table)])
-        self._results = []
+        """Put this load's results in the Data Docs, once, after the last batch."""
+        publish_docs(self.docs_root, self.table, self._reports)
+        self._reports = []
 
     def record_passed(self, con, inserted: str) -> int:
         """Record the rows just inserted from relation `inserted` (a `fact_id` column) as validated
