@@ -20,6 +20,8 @@ env: ## create .venv from uv.lock (uv is installed with pip if missing)
 	@# PYTHONDONTWRITEBYTECODE is set
 	@$(UV) sync --frozen --quiet --compile-bytecode
 	@mkdir -p $(DAGSTER_HOME)
+	@# the instance's settings (pools, run monitoring): copied when missing or older than the project's
+	@cp -u pipelines/dagster.yaml $(DAGSTER_HOME)/dagster.yaml
 	@# create the Dagster instance's storage once, so a run and the UI never race to create it
 	@test -d $(DAGSTER_HOME)/history || $(RUN) python -c "import dagster; dagster.DagsterInstance.get().get_runs(limit=1)"
 

@@ -3,6 +3,11 @@
     python -m pipelines.run                  # SEEDS_DIR → WAREHOUSE_PATH (defaults: seeds/, warehouse/metrics.duckdb)
     python -m pipelines.run --full-refresh   # hash every file again and re-extract every article
 
+It executes the `refresh_warehouse` job, tagged `launched_by: cli` with its pid and host. Before it
+starts, runs of the instance whose worker died (killed, crashed) are marked failed and their pool
+slots freed. While another live run holds the warehouse's writer slot, it says which and waits up to
+WAREHOUSE_POOL_TIMEOUT seconds (default 300), then exits with status 3.
+
 The run is recorded in the Dagster instance at DAGSTER_HOME when it is set (`make run` sets it
 to .dagster_home), so it shows in `make ui` too.
 """
@@ -13,12 +18,17 @@ import argparse
 import logging
 import os
 import sys
+import threading
+import time
 from pathlib import Path
 
 from warehouse.db import connect, seeds_dir, warehouse_path
 
 EXIT_CHECK_FAILED = 1
 EXIT_WAREHOUSE_ERROR = 2
+EXIT_POOL_TIMEOUT = 3
+
+WAREHOUSE_POOL = "duckdb_warehouse"  # see pipelines.defs.resources
 
 
 def human(n: float) -> str:
@@ -65,6 +75,10 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m pipelines.run",
         description="Materialize every asset (articles → facts → family tables) into the DuckDB warehouse "
         "and print a summary. SEEDS_DIR and WAREHOUSE_PATH choose the input folder and the database file.",
+        epilog="Runs as the refresh_warehouse job in the Dagster instance at DAGSTER_HOME (listed in `make ui`). "
+        "Dead runs are cleaned up first; while a live run holds the writer slot it waits up to "
+        "WAREHOUSE_POOL_TIMEOUT seconds (default 300). Exit status: 0 done, 1 a blocking data quality check "
+        "failed, 2 the warehouse could not be written, 3 gave up waiting for the writer slot.",
     )
     parser.add_argument("--full-refresh", action="store_true", help="hash every file again and re-extract every article, not only new or changed ones")
     parser.add_argument("--quiet", action="store_true", help="print only the summary")
@@ -83,23 +97,37 @@ def main(argv: list[str] | None = None) -> int:
 
     import dagster as dg
 
-    from pipelines.defs import everything
-    from pipelines.defs.resources import default_resources
+    from pipelines.defs import build_definitions
+    from pipelines.runs import cli_tags, recover_dead_runs, wait_seconds
 
+    try:
+        pool_timeout = wait_seconds()
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_WAREHOUSE_ERROR
     print(f"Reading {seeds} → {warehouse}", file=sys.stderr)
+    job = build_definitions(seeds, warehouse).resolve_job_def("refresh_warehouse")
+    run_id = make_new_run_id()
     # disposed on leaving the block: an ephemeral instance removes its temporary folder then
     with dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral() as instance:
-        result = dg.materialize(
-            everything,
-            instance=instance,
-            resources=default_resources(seeds, warehouse),
-            run_config={
-                "ops": {"facts": {"config": {"full_refresh": args.full_refresh}},
-                        "articles": {"config": {"rehash": args.full_refresh}}},
-                "loggers": {"console": {"config": {"log_level": "WARNING" if args.quiet else "INFO"}}},
-            },
-            raise_on_error=False,
-        )
+        for recovered in recover_dead_runs(instance):
+            print(f"note: {recovered.describe()}", file=sys.stderr)
+        watch = PoolWatch(instance, run_id, pool_timeout)
+        watch.start()
+        try:
+            result = job.execute_in_process(
+                instance=instance,
+                run_id=run_id,
+                tags=cli_tags(),
+                run_config={
+                    "ops": {"facts": {"config": {"full_refresh": args.full_refresh}},
+                            "articles": {"config": {"rehash": args.full_refresh}}},
+                    "loggers": {"console": {"config": {"log_level": "WARNING" if args.quiet else "INFO"}}},
+                },
+                raise_on_error=False,
+            )
+        finally:
+            watch.stop()
     failed_checks = [c for c in result.get_asset_check_evaluations() if not c.passed]
     docs = warehouse.parent / "data_docs" / "index.html"
     for check in failed_checks:
@@ -124,6 +152,76 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(summary(warehouse))
     return 0
+
+
+def make_new_run_id() -> str:
+    from dagster._core.utils import make_new_run_id as new_id
+
+    return new_id()
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(round(seconds))
+    return f"{seconds // 60}m {seconds % 60:02d}s" if seconds >= 60 else f"{seconds}s"
+
+
+class PoolWatch(threading.Thread):
+    """Watches the run while it waits for the warehouse's pool slot: says which run holds it,
+    fails runs whose worker died meanwhile, and gives up after `timeout` seconds with a message
+    saying what to do, instead of the executor's silent wait."""
+
+    POLL_SECONDS = 2.0
+    REMIND_SECONDS = 30.0
+
+    def __init__(self, instance, run_id: str, timeout: float):
+        super().__init__(name="pool-watch", daemon=True)
+        self.instance, self.run_id, self.timeout = instance, run_id, timeout
+        self._stop_event = threading.Event()
+
+    def stop(self) -> None:
+        self._stop_event.set()
+
+    def run(self) -> None:
+        from pipelines.runs import pool_holders, recover_dead_runs
+
+        waiting_since = reminded = None
+        described = ""
+        while not self._stop_event.wait(self.POLL_SECONDS):
+            try:
+                holders = pool_holders(self.instance, WAREHOUSE_POOL, self.run_id)
+                if holders is None:
+                    waiting_since = None
+                    continue
+                for recovered in recover_dead_runs(self.instance, exclude=self.run_id):
+                    print(f"note: {recovered.describe()}", file=sys.stderr, flush=True)
+                now = time.monotonic()
+                if waiting_since is None:
+                    waiting_since = reminded = now
+                who = ", ".join(h.describe() for h in holders) or "a run that is finishing"
+                if who != described:
+                    described = who
+                    print(f"waiting for the warehouse's writer slot (pool {WAREHOUSE_POOL}), held by {who}; "
+                          f"giving up after {_duration(self.timeout)} (WAREHOUSE_POOL_TIMEOUT)", file=sys.stderr, flush=True)
+                elif now - reminded >= self.REMIND_SECONDS:
+                    reminded = now
+                    print(f"still waiting for the writer slot ({_duration(now - waiting_since)} so far), held by {who}",
+                          file=sys.stderr, flush=True)
+                if now - waiting_since >= self.timeout:
+                    self._give_up(who, now - waiting_since)
+            except Exception as exc:  # the watch must never take the run down with it
+                print(f"warning: could not check the pool slot: {exc}", file=sys.stderr, flush=True)
+
+    def _give_up(self, who: str, waited: float) -> None:
+        print(f"\nerror: gave up after {_duration(waited)} waiting for the warehouse's writer slot, held by {who}.\n"
+              "If that run is still working, let it finish or wait longer (WAREHOUSE_POOL_TIMEOUT=900 make run). "
+              "If it is stuck, terminate it in the Dagster UI (`make ui`, Runs, Terminate), then run again. "
+              "The warehouse is unchanged by this attempt.", file=sys.stderr, flush=True)
+        run = self.instance.get_run_by_id(self.run_id)
+        if run is not None:
+            self.instance.report_run_failed(run, f"gave up after {_duration(waited)} waiting for the pool "
+                                                 f"{WAREHOUSE_POOL}, held by {who}")
+        self.instance.event_log_storage.free_concurrency_slots_for_run(self.run_id)
+        exit_now(EXIT_POOL_TIMEOUT)
 
 
 def exit_now(code: int) -> None:

@@ -63,7 +63,7 @@ def test_a_load_killed_before_commit_leaves_the_previous_state_and_the_next_run_
 def test_two_runs_at_once_serialize_and_leave_a_correct_warehouse(seeds_copy, tmp_path):
     home = tmp_path / "dagster_home"
     home.mkdir()
-    shutil.copy(ROOT / ".dagster_home" / "dagster.yaml", home / "dagster.yaml")
+    shutil.copy(ROOT / "pipelines" / "dagster.yaml", home / "dagster.yaml")
     # the instance already exists when the schedule and the UI collide (its first user creates its
     # SQLite storage; two brand-new processes would race to create the same tables)
     with dg.DagsterInstance.from_ref(InstanceRef.from_dir(str(home))) as instance:

@@ -9,111 +9,25 @@ and the Data Docs open in the browser. Screenshots go to the test's temporary fo
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
-import duckdb
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-DAGSTER = Path(sys.executable).with_name("dagster")
+from dagster_dev import dagster_dev_server, rows, runs, wait_for
+
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
                  "--disable-background-networking", "--disable-component-update"]
 NEW_ARTICLE = "---\ntitle: 快讯\ndate: 2025-03-01\n---\n截至2月底，Kimi日均tokens调用量突破2万亿。\n"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _graphql(port: int, query: str, variables: dict | None = None) -> dict:
-    body = json.dumps({"query": query, "variables": variables or {}}).encode()
-    request = urllib.request.Request(f"http://127.0.0.1:{port}/graphql", body, {"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=30) as response:
-        payload = json.loads(response.read())
-    assert "errors" not in payload, payload
-    return payload["data"]
-
-
-def _runs(port: int) -> list[dict]:
-    data = _graphql(port, "{ runsOrError { ... on Runs { results { runId status tags { key value } } } } }")
-    return data["runsOrError"]["results"]
-
-
-def _wait(condition, timeout: float, what: str, interval: float = 1.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(interval)
-    pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}")
-
-
-def _rows(warehouse: Path, sql: str) -> list[tuple]:
-    if not warehouse.exists():
-        return []
-    try:
-        with duckdb.connect(str(warehouse), read_only=True) as con:
-            return con.execute(sql).fetchall()
-    except (duckdb.IOException, duckdb.CatalogException):
-        return []  # a refresh holds the lock, or the tables are not there yet
-
-
 @pytest.fixture
 def dagster_dev(tmp_path):
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (`make browser`, or apt-get install chromium)")
-    home = tmp_path / "dagster_home"
-    home.mkdir()
-    shutil.copy(ROOT / ".dagster_home" / "dagster.yaml", home / "dagster.yaml")
-    seeds = tmp_path / "seeds"
-    shutil.copytree(ROOT / "seeds", seeds)
-    warehouse = tmp_path / "warehouse" / "metrics.duckdb"
-    port = _free_port()
-    env = {**os.environ, "DAGSTER_HOME": str(home), "WAREHOUSE_PATH": str(warehouse),
-           "SEEDS_DIR": str(seeds), "DAGSTER_DISABLE_TELEMETRY": "1"}
-    log_path = tmp_path / "dagster_dev.log"
-    log = open(log_path, "w")
-    process = subprocess.Popen(
-        [str(DAGSTER), "dev", "-h", "127.0.0.1", "-p", str(port)],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        # dagster dev ignores SIGINT/SIGTERM when started with SIGINT ignored, as from a script
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-    )
-
-    def serving():
-        if process.poll() is not None:
-            pytest.fail("dagster dev exited:\n" + log_path.read_text()[-3000:])
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/server_info", timeout=5):
-                return True
-        except OSError:
-            return False
-
-    try:
-        _wait(serving, 120, "dagster dev to serve")
-        _wait(lambda: _graphql(port, "{ assetNodes { id } }")["assetNodes"], 120, "the code location to load")
-        yield port, seeds, warehouse, tmp_path
-    finally:
-        os.killpg(process.pid, signal.SIGINT)  # the whole group: webserver, daemon, code server
-        try:
-            process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        log.close()
+    with dagster_dev_server(tmp_path) as server:
+        yield server
 
 
 def test_the_dagster_ui_end_to_end(dagster_dev):
@@ -124,11 +38,11 @@ def test_the_dagster_ui_end_to_end(dagster_dev):
 
     # 1. The sensor notices the folder and builds the warehouse without a click.
     def sensor_run_done():
-        runs = [r for r in _runs(port) if any(t["key"] == "dagster/sensor_name" for t in r["tags"])]
+        runs = [r for r in runs(port) if any(t["key"] == "dagster/sensor_name" for t in r["tags"])]
         return runs and all(r["status"] in ("SUCCESS", "FAILURE", "CANCELED") for r in runs) and runs
-    first = _wait(sensor_run_done, 240, "the sensor's first run")
+    first = wait_for(sensor_run_done, 240, "the sensor's first run")
     assert {r["status"] for r in first} == {"SUCCESS"}
-    assert len(_rows(warehouse, "SELECT * FROM daily_token_usage")) == 6
+    assert len(rows(warehouse, "SELECT * FROM daily_token_usage")) == 6
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -150,7 +64,7 @@ def test_the_dagster_ui_end_to_end(dagster_dev):
         page.goto(f"{base}/locations/ai_metrics/jobs/refresh_warehouse", wait_until="networkidle")
 
         # 3. Launch the job from the UI and wait for its run to succeed.
-        before = {r["runId"] for r in _runs(port)}
+        before = {r["runId"] for r in runs(port)}
         page.get_by_role("button", name="Materialize all").click()
         confirm = page.get_by_role("button", name="Confirm")
         try:
@@ -159,15 +73,15 @@ def test_the_dagster_ui_end_to_end(dagster_dev):
             pass
 
         def ui_run():
-            new = [r for r in _runs(port) if r["runId"] not in before
+            new = [r for r in runs(port) if r["runId"] not in before
                    and not any(t["key"] in ("dagster/sensor_name", "dagster/schedule_name") for t in r["tags"])]
             return new[0] if new and new[0]["status"] in ("SUCCESS", "FAILURE", "CANCELED") else None
-        run = _wait(ui_run, 240, "the run launched from the UI")
+        run = wait_for(ui_run, 240, "the run launched from the UI")
         assert run["status"] == "SUCCESS"
         page.goto(f"{base}/runs/{run['runId']}", wait_until="networkidle")
         page.get_by_text("Success").first.wait_for(timeout=30_000)
         page.screenshot(path=str(shots / "run.png"))
-        assert len(_rows(warehouse, "SELECT * FROM facts")) == 15
+        assert len(rows(warehouse, "SELECT * FROM facts")) == 15
 
         # 4. The chart shows in the asset's metadata.
         page.goto(f"{base}/assets/charts", wait_until="networkidle")
@@ -179,7 +93,7 @@ def test_the_dagster_ui_end_to_end(dagster_dev):
 
         # 5. A new article dropped into the folder reaches the warehouse by itself.
         (seeds / "kimi.md").write_text(NEW_ARTICLE, encoding="utf-8")
-        usage = _wait(lambda: _rows(warehouse, "SELECT tokens_per_day FROM daily_token_usage WHERE entity = 'Kimi'"),
+        usage = wait_for(lambda: rows(warehouse, "SELECT tokens_per_day FROM daily_token_usage WHERE entity = 'Kimi'"),
                       240, "the sensor to load the new article", interval=3)
         assert usage == [(2e12,)]
 

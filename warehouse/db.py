@@ -95,7 +95,15 @@ def transaction(con: duckdb.DuckDBPyConnection, name: str = "load") -> Iterator[
 
 def _pause_for_crash_test(name: str) -> None:
     """WAREHOUSE_PAUSE_BEFORE_COMMIT=<name> holds the named load open before its COMMIT, so the
-    crash-safety test can kill the process mid-transaction. Unset in normal use."""
+    crash-safety test can kill the process mid-transaction; with WAREHOUSE_PAUSE_ONCE_FILE, only the
+    first load to get there pauses (it creates that file). Unset in normal use."""
     if os.environ.get("WAREHOUSE_PAUSE_BEFORE_COMMIT") == name:
+        once = os.environ.get("WAREHOUSE_PAUSE_ONCE_FILE")
+        if once:
+            try:
+                with open(once, "x"):
+                    pass
+            except FileExistsError:
+                return
         print(f"paused before committing the {name} load", file=sys.stderr, flush=True)
         time.sleep(600)
