@@ -51,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{path}: {article.kind}: {article.message}", file=sys.stderr)
             status = 1
             continue
+        for kind, message in article.warnings:
+            print(f"{path}: warning: {kind}: {message}", file=sys.stderr)
         for fact in extract_facts(article):
             if args.family and fact.family not in args.family:
                 continue

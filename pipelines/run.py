@@ -44,7 +44,8 @@ def summary(path: Path) -> str:
         def count(table: str) -> int:
             return con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
 
-        errors = con.execute("SELECT path, kind, message FROM ingest_errors ORDER BY path").fetchall()
+        errors = con.execute("SELECT path, kind, message FROM ingest_errors WHERE NOT article_loaded ORDER BY path").fetchall()
+        warnings = con.execute("SELECT path, kind, message FROM ingest_errors WHERE article_loaded ORDER BY path").fetchall()
         lines = [
             f"Warehouse: {path}",
             f"  articles           {count('articles'):>8,}",
@@ -58,7 +59,13 @@ def summary(path: Path) -> str:
         for error_path, kind, message in errors[:20]:
             lines.append(f"    - {error_path}: {kind}: {message}")
         if len(errors) > 20:
-            lines.append(f"    … and {len(errors) - 20} more: SELECT * FROM ingest_errors")
+            lines.append(f"    … and {len(errors) - 20} more: SELECT * FROM ingest_errors WHERE NOT article_loaded")
+        if warnings:
+            lines.append(f"  loaded with warnings {len(warnings):>6,}")
+            for warning_path, kind, message in warnings[:20]:
+                lines.append(f"    - {warning_path}: {kind}: {message}")
+            if len(warnings) > 20:
+                lines.append(f"    … and {len(warnings) - 20} more: SELECT * FROM ingest_errors WHERE article_loaded")
         top = con.execute(
             "SELECT entity, max(tokens_per_day) AS peak FROM daily_token_usage GROUP BY entity ORDER BY peak DESC LIMIT 5"
         ).fetchall()

@@ -57,7 +57,6 @@ def test_good_variants_parse(raw, expected_date, encoding):
         pytest.param(b"", "empty", id="empty"),
         pytest.param(b"  \n\n", "empty", id="whitespace"),
         pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary", id="binary"),
-        pytest.param("没有前言的文章。日均tokens超过1万亿。".encode(), "no_front_matter", id="no-front-matter"),
         pytest.param("---\ntitle: t\ndate: 2025-01-25\n正文没有结束的前言".encode(), "unterminated_front_matter", id="unterminated"),
         pytest.param("---\ntitle: [unclosed\ndate: 2025-01-25\n---\n正文\n".encode(), "bad_front_matter", id="bad-yaml"),
         pytest.param("---\n- a\n- b\n---\n正文\n".encode(), "bad_front_matter", id="yaml-list"),
@@ -74,6 +73,29 @@ def test_bad_input_gives_a_clear_error(raw, kind):
     assert error.kind == kind
     assert error.path == "bad.md"
     assert len(error.message) > 20  # says what is wrong and what to do
+
+
+def test_a_file_without_front_matter_loads_without_a_publish_date_and_with_a_warning():
+    article = parse_article("# 豆包快讯\n\n截至2025年5月底，豆包日均tokens超过16.4万亿。".encode(), "x.md")
+    assert isinstance(article, Article)
+    assert (article.title, article.published_date) == ("豆包快讯", None)
+    assert [kind for kind, _ in article.warnings] == ["no_front_matter"]
+
+
+@pytest.mark.parametrize(("url", "stored", "warned"), [
+    ("https://36kr.com/p/1", "https://36kr.com/p/1", False),
+    ("http://example.com", "http://example.com", False),
+    ("mp.weixin.qq.com/s/Ab-c_D", "https://mp.weixin.qq.com/s/Ab-c_D", True),
+    ("//www.ithome.com/0/1.htm", "https://www.ithome.com/0/1.htm", True),
+    ("javascript:alert(3)", None, True),
+    ("mailto:a@b.com", None, True),
+    ("见原文链接", None, True),
+    ("https://exa mple.com", None, True),
+])
+def test_a_url_is_kept_given_a_scheme_or_dropped(url, stored, warned):
+    article = parse_article(f"---\ndate: 2025-01-25\nurl: '{url}'\n---\n正文\n".encode(), "x.md")
+    assert article.url == stored
+    assert bool(article.warnings) == warned
 
 
 def test_sql_metacharacters_stay_data():

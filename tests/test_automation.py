@@ -74,3 +74,18 @@ def test_family_tables_declare_freshness():
     for table in ("daily_token_usage", "growth_multiples", "price_points"):
         node = graph.get(dg.AssetKey(table))
         assert node.freshness_policy is not None
+
+
+def test_dagster_project_tooling_loads_the_definitions():
+    """`dg check defs` from the project root, without flags, as a user would run it."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    dg = Path(sys.executable).with_name("dg")
+    result = subprocess.run([str(dg), "check", "defs"], cwd=root, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert "All definitions loaded successfully" in result.stdout + result.stderr
+    listed = subprocess.run([str(dg), "list", "defs"], cwd=root, capture_output=True, text=True, timeout=300)
+    assert listed.returncode == 0 and "refresh_warehouse" in listed.stdout, listed.stderr[-2000:]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import time
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -33,7 +34,6 @@ def big_article(target_bytes: int) -> str:
 BAD_FILES = {
     "empty.md": (b"", "empty"),
     "binary.md": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
-    "no_front_matter.md": ("截至7月，豆包大模型日均Tokens使用量已突破5000亿。".encode(), "no_front_matter"),
     "impossible_date.md": ("---\ntitle: t\ndate: 2024-13-45\n---\n正文。\n".encode(), "invalid_date"),
     "unterminated.md": ("---\ntitle: t\ndate: 2025-01-25\n豆包大模型日均tokens使用量超过4万亿。\n".encode(), "unterminated_front_matter"),
     "latin1.md": ("---\ndate: 2025-01-25\n---\n".encode() + bytes([0xFF, 0xFE, 0xFA, 0xFB, 0xFC, 0xFD] * 5), "encoding"),
@@ -54,6 +54,9 @@ def loaded(tmp_path_factory):
         "---\ntitle: \"Robert'); DROP TABLE facts;--\"\ndate: 2025-01-25\n---\n"
         "据'); DELETE FROM articles;--介绍，Kimi日均tokens调用量超过3000亿。\n", encoding="utf-8")
     (seeds / "big.md").write_text(big_article(3_000_000), encoding="utf-8")
+    (seeds / "no_front_matter.md").write_text(
+        "# 快讯\n\n截至7月，豆包大模型日均Tokens使用量已突破5000亿。截至2025年5月底，豆包大模型日均tokens使用量超过16.4万亿。\n",
+        encoding="utf-8")
     warehouse = base / "metrics.duckdb"
     build(seeds, warehouse)
     return warehouse
@@ -62,11 +65,21 @@ def loaded(tmp_path_factory):
 def test_each_bad_file_is_recorded_with_its_kind_and_a_message(loaded):
     with duckdb.connect(str(loaded), read_only=True) as con:
         errors = {path: (kind, message) for path, kind, message in
-                  con.execute("SELECT path, kind, message FROM ingest_errors").fetchall()}
+                  con.execute("SELECT path, kind, message FROM ingest_errors WHERE NOT article_loaded").fetchall()}
     expected = {name: kind for name, (_, kind) in BAD_FILES.items()} | {"zz_copy_of_000.txt": "duplicate"}
     assert {path: kind for path, (kind, _) in errors.items()} == expected
     assert "000_df353a59485ac43f.txt" in errors["zz_copy_of_000.txt"][1]
     assert all(len(message) > 30 for _, message in errors.values())
+
+
+def test_a_file_without_front_matter_loads_with_a_warning_and_only_its_absolutely_dated_facts(loaded):
+    with duckdb.connect(str(loaded), read_only=True) as con:
+        warning = con.execute("SELECT kind, article_loaded FROM ingest_errors WHERE path = 'no_front_matter.md'").fetchall()
+        usage = con.execute("SELECT tokens_per_day, as_of_date FROM daily_token_usage JOIN articles USING (article_id) "
+                            "WHERE path = 'no_front_matter.md'").fetchall()
+    assert warning == [("no_front_matter", True)]
+    # "截至7月" depends on the unknown publish year: left out; "2025年5月底" is taken
+    assert usage == [(1.64e13, date(2025, 5, 1))]
 
 
 def test_good_articles_in_the_same_run_still_load(loaded):
@@ -75,7 +88,8 @@ def test_good_articles_in_the_same_run_still_load(loaded):
         usage = dict(con.execute(
             "SELECT a.path, max(d.tokens_per_day) FROM daily_token_usage d JOIN articles a USING (article_id) GROUP BY 1"
         ).fetchall())
-    assert paths == {"000_df353a59485ac43f.txt", "002_86cffc0c2b34d3b3.txt", "gbk.md", "sql.md", "big.md"}
+    assert paths == {"000_df353a59485ac43f.txt", "002_86cffc0c2b34d3b3.txt", "gbk.md", "sql.md", "big.md",
+                     "no_front_matter.md"}
     assert usage["gbk.md"] == 1.6e12  # GBK is decoded, not rejected
     assert usage["000_df353a59485ac43f.txt"] == 5e11
 

@@ -33,7 +33,7 @@ def test_run_builds_the_warehouse_and_prints_a_summary(built_by_cli):
     assert result.returncode == 0, result.stderr[-2000:]
     assert warehouse.exists()
     out = result.stdout
-    for line in ("articles                  2", "daily_token_usage         6", "growth_multiples          8",
+    for line in ("articles                  2", "daily_token_usage         5", "growth_multiples          8",
                  "price_points              1", "ingest errors             0"):
         assert line in out, out
     assert "Doubao 4.0T" in out
@@ -67,7 +67,7 @@ def test_run_on_another_folder_reports_bad_files(tmp_path):
 def test_run_fails_clearly_when_the_warehouse_cannot_be_written(tmp_path):
     blocker = tmp_path / "not_a_folder"
     blocker.write_text("a file where a folder should be")
-    result = run(["-m", "pipelines.run", "--quiet"], WAREHOUSE_PATH=str(blocker / "x.duckdb"))
+    result = run(["-m", "pipelines.run", "--quiet"], SEEDS_DIR=str(ROOT / "seeds"), WAREHOUSE_PATH=str(blocker / "x.duckdb"))
     assert result.returncode == 2
     assert "WAREHOUSE_PATH" in result.stderr
 
@@ -94,7 +94,16 @@ def test_extract_prints_json_lines():
 
 def test_extract_reports_a_bad_file_and_exits_non_zero(tmp_path):
     bad = tmp_path / "bad.md"
-    bad.write_text("no front matter", encoding="utf-8")
+    bad.write_text("---\ndate: 2024-13-45\n---\n正文\n", encoding="utf-8")
     result = run(["-m", "pipelines.extract", str(bad)])
     assert result.returncode == 1
+    assert "invalid_date" in result.stderr
+
+
+def test_extract_warns_of_a_fallback_and_still_extracts(tmp_path):
+    article = tmp_path / "note.md"
+    article.write_text("# 快讯\n\n截至2025年5月底，豆包大模型日均tokens使用量超过16.4万亿。\n", encoding="utf-8")
+    result = run(["-m", "pipelines.extract", str(article)])
+    assert result.returncode == 0, result.stderr
     assert "no_front_matter" in result.stderr
+    assert json.loads(result.stdout.splitlines()[0])["value"] == 1.64e13

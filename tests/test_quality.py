@@ -199,7 +199,7 @@ def test_a_big_table_is_validated_frame_by_frame_and_the_results_add_up(tmp_path
         con.execute("""
             INSERT INTO price_points
             SELECT 'f' || lpad(i::VARCHAR, 6, '0'), 'a1', 'Model-' || (i % 7), CASE WHEN i IN (10, 4000) THEN -1 ELSE i / 100 END,
-                   'CNY', 'input', NULL, 'eq', DATE '2025-01-01', 'day', '价格为' || i || '元', 0, 5
+                   'CNY', 'input', NULL, 'eq', DATE '2025-01-01', 'day', '价格为' || i || '元', 0, 5, 1
             FROM range(5000) t(i)""")
         frames, total, whole_table = rows_to_validate(con, "price_points", chunk_rows=2048)
         reports, seen, lasts = [], [], []

@@ -42,7 +42,7 @@ def test_the_dagster_ui_end_to_end(dagster_dev):
         return runs and all(r["status"] in ("SUCCESS", "FAILURE", "CANCELED") for r in runs) and runs
     first = wait_for(sensor_run_done, 240, "the sensor's first run")
     assert {r["status"] for r in first} == {"SUCCESS"}
-    assert len(rows(warehouse, "SELECT * FROM daily_token_usage")) == 6
+    assert len(rows(warehouse, "SELECT * FROM daily_token_usage")) == 5
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

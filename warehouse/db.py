@@ -42,9 +42,35 @@ def read_sql(relative: str) -> str:
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create every table that does not exist yet (idempotent)."""
+    """Create every table that does not exist yet, and bring the tables of a warehouse built by an
+    earlier version to the current columns (idempotent)."""
     for ddl in sorted((SQL_DIR / "ddl").glob("*.sql")):
         con.execute(ddl.read_text(encoding="utf-8"))
+    _upgrade(con)
+
+
+# Columns added since the first version, as (table, column, type and default): a warehouse built
+# before them gets them, with the default, the first time a newer version opens it.
+ADDED_COLUMNS = (
+    ("daily_token_usage", "mentions", "INTEGER DEFAULT 1"),
+    ("growth_multiples", "mentions", "INTEGER DEFAULT 1"),
+    ("price_points", "mentions", "INTEGER DEFAULT 1"),
+    ("ingest_errors", "article_loaded", "BOOLEAN DEFAULT false"),
+)
+# Columns that became nullable: an article without front matter has no publish date.
+NOW_NULLABLE = (("articles", "published_date"),)
+
+
+def _upgrade(con: duckdb.DuckDBPyConnection) -> None:
+    columns = {(t, c): nullable for t, c, nullable in con.execute(
+        "SELECT table_name, column_name, is_nullable FROM information_schema.columns "
+        "WHERE table_schema = current_schema()").fetchall()}
+    for table, column, definition in ADDED_COLUMNS:
+        if (table, column) not in columns:
+            con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {definition}")
+    for table, column in NOW_NULLABLE:
+        if columns.get((table, column)) == "NO":
+            con.execute(f"ALTER TABLE {table} ALTER COLUMN {column} DROP NOT NULL")
 
 
 LOCK_WAIT_SECONDS = 120.0

@@ -85,12 +85,16 @@ def _read(folder: Path, relative: str) -> tuple[bytes | None, IngestError | None
 
 
 def sync_articles(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progress | None = None,
-                  rehash: bool = False) -> ArticleSync:
+                  rehash: bool = False, screen: RowScreen | None = None) -> ArticleSync:
     """Bring `articles` and `ingest_errors` in line with the files in `folder`.
 
     Two passes so that memory does not grow with the folder: the first hashes every file whose
     size or mtime changed since it was last hashed (`rehash` hashes them all; only hashes are
-    kept), the second parses the new and changed files in batches inside the load's transaction."""
+    kept), the second parses the new and changed files in batches inside the load's transaction.
+    `screen` validates each batch with the articles suite before it is inserted: an article failing
+    a row-level expectation is left out and recorded in `ingest_errors` with the reason, so one bad
+    file never blocks the others. Articles read with a fallback (no front matter, a url that is not
+    a web address) load, and their warnings are recorded there too."""
     ensure_schema(con)
     if not folder.is_dir():
         raise FileNotFoundError(f"seeds folder {folder} does not exist; set SEEDS_DIR to a folder of articles")
@@ -154,7 +158,20 @@ def sync_articles(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progre
                     parsed_paths.append(relative)
             rows = [{**{c: getattr(a, c) for c in ARTICLE_COLUMNS if c != "loaded_at"}, "loaded_at": loaded_at}
                     for a in batch]
-            con.register("new_articles", pl.DataFrame(rows, schema=_article_schema()).to_arrow())
+            new_articles = pl.DataFrame(rows, schema=_article_schema())
+            quarantined = _screen_articles(new_articles, screen)
+            for article in batch:
+                if article.article_id in quarantined:
+                    errors.append(IngestError(article.path, "failed_expectation", quarantined[article.article_id],
+                                              article.content_sha256))
+                    parsed_paths.remove(article.path)
+                elif article.warnings:
+                    errors.append(IngestError(article.path, ",".join(kind for kind, _ in article.warnings),
+                                              "; ".join(message for _, message in article.warnings),
+                                              article.content_sha256, article_loaded=True))
+            if quarantined:
+                new_articles = new_articles.filter(~pl.col("article_id").is_in(list(quarantined)))
+            con.register("new_articles", new_articles.to_arrow())
             con.execute(f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}) "
                         f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM new_articles")
             con.unregister("new_articles")
@@ -163,9 +180,9 @@ def sync_articles(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progre
         report.errors = sorted(errors, key=lambda e: e.path)
         error_rows = pl.DataFrame(
             [{"path": e.path, "kind": e.kind, "message": e.message, "content_sha256": e.content_sha256,
-              "detected_at": loaded_at} for e in report.errors],
+              "detected_at": loaded_at, "article_loaded": e.article_loaded} for e in report.errors],
             schema={"path": pl.String, "kind": pl.String, "message": pl.String, "content_sha256": pl.String,
-                    "detected_at": pl.Datetime("us")},
+                    "detected_at": pl.Datetime("us"), "article_loaded": pl.Boolean},
         )
         con.execute("DELETE FROM article_files WHERE path NOT IN (SELECT unnest(?::VARCHAR[]))", [list(hashes)])
         if hashed:
@@ -173,15 +190,32 @@ def sync_articles(con: duckdb.DuckDBPyConnection, folder: Path, progress: Progre
                 "path": pl.String, "size_bytes": pl.Int64, "mtime_ns": pl.Int64, "content_sha256": pl.String}).to_arrow())
             con.execute("INSERT OR REPLACE INTO article_files SELECT * FROM hashed_files")
             con.unregister("hashed_files")
-        con.execute("DELETE FROM ingest_errors")
+        # the warnings of articles loaded earlier and unchanged since stay: they were not read again
+        unchanged = [p for p in hashes if p not in duplicates and known.get(p) == hashes[p]]
+        con.execute("DELETE FROM ingest_errors WHERE NOT (article_loaded AND path IN (SELECT unnest(?::VARCHAR[])))",
+                    [unchanged])
         con.register("new_errors", error_rows.to_arrow())
-        con.execute("INSERT INTO ingest_errors SELECT path, kind, message, content_sha256, detected_at FROM new_errors")
+        con.execute("INSERT OR REPLACE INTO ingest_errors (path, kind, message, content_sha256, detected_at, article_loaded) "
+                    "SELECT path, kind, message, content_sha256, detected_at, article_loaded FROM new_errors")
         con.unregister("new_errors")
+        report.errors = [IngestError(*row) for row in con.execute(
+            "SELECT path, kind, message, content_sha256, article_loaded FROM ingest_errors ORDER BY path").fetchall()]
     report.new = [p for p in parsed_paths if p not in known]
     report.changed = [p for p in parsed_paths if p in known]
     present = set(report.new) | set(report.changed) | {p for p in hashes if p not in duplicates and known.get(p) == hashes[p]}
     report.removed = sorted(set(known) - present - {e.path for e in report.errors})
     return report
+
+
+def _screen_articles(frame: pl.DataFrame, screen: RowScreen | None) -> dict[str, str]:
+    """article_id → why, for the articles of `frame` that fail a row-level expectation of the
+    articles suite (validated as its check reads the table: the body's length, not its text)."""
+    if screen is None or frame.is_empty():
+        return {}
+    flagged = screen(frame.with_columns(pl.col("body").str.len_chars().alias("body")))
+    return {article_id: "failed " + "; ".join(f"{label} ({notes})" if notes else label for label, notes in failures)
+            + "; the article is left out until its file is fixed"
+            for article_id, failures in flagged.items()}
 
 
 def _article_schema() -> dict:

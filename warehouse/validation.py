@@ -206,8 +206,9 @@ def publish_docs(docs_root: Path, suite: str, reports: list[ValidationReport]) -
 
 
 class RowScreen:
-    """The `screen` for warehouse.load.sync_facts: the facts suite run on each batch of new facts
-    before it is inserted. Rows failing a row-level expectation are returned (to quarantine).
+    """The `screen` for warehouse.load.sync_facts (and, with table="articles", sync_articles): the
+    table's suite run on each batch of new rows before it is inserted. Rows failing a row-level
+    expectation are returned (to quarantine).
 
     The rows kept have then passed the very suite the facts check runs, so `record_passed` counts
     the screen as that check's validation of them: the check does not validate them a second time.
@@ -215,22 +216,22 @@ class RowScreen:
     uniqueness rule is on the table's primary key (which DuckDB enforces on insert), and every
     failure in the batch was row-level (so its rows are the ones quarantined)."""
 
-    table = "facts"
-
-    def __init__(self, docs_root: Path):
+    def __init__(self, docs_root: Path, table: str = "facts"):
         self.docs_root = docs_root
+        self.table = table
+        self.id_column = ID_COLUMNS.get(table, "fact_id")
         by_row, unique = validates_by_row(self.table)
-        self._vouches = by_row and unique == [ID_COLUMNS.get(self.table, "fact_id")]
+        self._vouches = by_row and unique == [self.id_column]
         self._kept_rows_passed = False
         self._reports: list[ValidationReport] = []  # of this load's batches, for the Data Docs
 
     def __call__(self, frame) -> dict[str, list[tuple[str, str]]]:
-        report = validate(self.table, frame.to_pandas(), self.docs_root, id_column="fact_id")
+        report = validate(self.table, frame.to_pandas(), self.docs_root, id_column=self.id_column)
         self._reports.append(report)
         self._kept_rows_passed = all(f.row_level for f in report.failures)
         notes = {f.expectation: f.notes for f in report.failures}
-        return {fact_id: [(label, notes.get(label, "")) for label in labels]
-                for fact_id, labels in report.bad_rows.items()}
+        return {row_id: [(label, notes.get(label, "")) for label in labels]
+                for row_id, labels in report.bad_rows.items()}
 
     def publish(self) -> None:
         """Put this load's results in the Data Docs, once, after the last batch."""

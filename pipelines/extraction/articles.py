@@ -26,10 +26,12 @@ class Article:
     source: str | None
     author: str | None
     url: str | None
-    published_date: date
+    published_date: date | None  # None when the file has no front matter: only absolute dates resolve
     content_sha256: str
     encoding: str
     body: str  # the text after the front matter; fact offsets index into it
+    # (kind, message) of what was read with a fallback; recorded in ingest_errors, the article loads
+    warnings: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class IngestError:
     kind: str
     message: str
     content_sha256: str | None = None
+    article_loaded: bool = False  # a warning: the article was loaded with a fallback
 
 
 def article_id_for(relative_path: str) -> str:
@@ -134,6 +137,30 @@ def _text(meta: dict, *keys: str) -> str | None:
     return None
 
 
+_WEB_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+", re.IGNORECASE)
+# a web address written without its scheme, as scraped links often are: mp.weixin.qq.com/s/…
+_SCHEMELESS = re.compile(r"^(?://)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?$", re.IGNORECASE)
+
+
+def clean_url(value: str | None) -> tuple[str | None, str | None]:
+    """(the url to store, a warning). An http(s) address is kept; one without a scheme gets
+    https://; anything else (javascript:, mailto:, free text) is dropped, with the reason."""
+    if value is None:
+        return None, None
+    text = value.strip()
+    if _WEB_URL.match(text) and not any(c.isspace() for c in text):
+        return text, None
+    if _SCHEMELESS.match(text):
+        fixed = "https://" + text.removeprefix("//")
+        return fixed, f"the url {text!r} has no scheme; stored as {fixed!r}"
+    return None, f"the url {text[:80]!r} is not a web address (http or https); the article is loaded without it"
+
+
+def _heading_title(body: str) -> str | None:
+    match = re.search(r"^#[ \t]+(.+?)[ \t#]*$", body, re.MULTILINE)
+    return match.group(1).strip() if match else None
+
+
 def parse_article(raw: bytes, relative_path: str) -> Article | IngestError:
     """Parse one file's bytes. Never raises for bad input: returns an IngestError instead."""
     sha = hashlib.sha256(raw).hexdigest()
@@ -158,10 +185,18 @@ def parse_article(raw: bytes, relative_path: str) -> Article | IngestError:
     except ValueError as exc:
         return error("unterminated_front_matter", f"{exc}; add a line with '---' after the last field")
     if parts is None:
-        return error(
-            "no_front_matter",
-            "the file does not start with a '---' front matter block; add one with at least "
-            "'date: YYYY-MM-DD' (dates in the text are resolved against it, so it is not guessed)",
+        if not text.strip():
+            return error("empty_body", "the file holds only blank lines")
+        # Loaded without a publish date: facts dated absolutely in the text still count; a date
+        # relative to the publish date (今年, 5月底) cannot be resolved, so those facts are left out.
+        return Article(
+            article_id=article_id_for(relative_path), path=relative_path, title=_heading_title(text),
+            source=None, author=None, url=None, published_date=None, content_sha256=sha, encoding=encoding,
+            body=text.lstrip("\ufeff"),
+            warnings=(("no_front_matter",
+                       "the file has no '---' front matter, so no publish date: it is loaded with the title of its "
+                       "first heading, and only facts dated absolutely in the text are taken; add a front matter "
+                       "with 'date: YYYY-MM-DD' to get the others"),),
         )
     front, body = parts
     try:
@@ -180,16 +215,18 @@ def parse_article(raw: bytes, relative_path: str) -> Article | IngestError:
         return error("invalid_date", f"{exc}; fix the 'date:' field")
     if not body.strip():
         return error("empty_body", "the article has front matter but no text")
+    url, url_warning = clean_url(_text(meta, "url", "link"))
     return Article(
         article_id=article_id_for(relative_path),
         path=relative_path,
         title=_text(meta, "title"),
         source=_text(meta, "source", "publisher", "site"),
         author=_text(meta, "author", "authors"),
-        url=_text(meta, "url", "link"),
+        url=url,
         published_date=published,
         content_sha256=sha,
         encoding=encoding,
         body=body,
+        warnings=(("bad_url", url_warning + "; fix the 'url:' field"),) if url_warning else (),
     )
 

@@ -75,6 +75,10 @@ MIN_TOKENS_PER_DAY = 1e4
 FAMILIES = ("daily_token_usage", "growth_multiple", "price_point")
 
 
+def _as_written(value: float | None) -> float | None:
+    return None if value is None else float(f"{value:.12g}")
+
+
 @dataclass
 class Fact:
     article_id: str
@@ -103,6 +107,12 @@ class Fact:
     fact_id: str = field(default="")
 
     def __post_init__(self) -> None:
+        # Binary floats turn 16.4万亿 into 16399999999999.998 and 0.0008元/千 into 0.8000000000000002:
+        # press figures have far fewer than 12 significant digits, so rounding there gives the number
+        # as written.
+        self.value = _as_written(self.value)
+        self.value_low = _as_written(self.value_low)
+        self.value_high = _as_written(self.value_high)
         if not self.fact_id:
             key = "|".join(
                 str(part)
@@ -790,6 +800,21 @@ def _dedupe(facts: list[Fact]) -> list[Fact]:
     return list(seen.values())
 
 
+# Stand-ins for an unknown publish date, far apart and far from any real article: a date read
+# relative to the publish date (今年, 5月底, 上周) resolves differently under each.
+_UNKNOWN_PUBLISH_DATES = (date(2201, 7, 15), date(2263, 3, 10))
+
+
 def extract_facts(article: Article, registry: Registry | None = None) -> list[Fact]:
-    """All facts of the three families stated in `article`, in text order."""
-    return _Extractor(article, registry or load_registry()).run()
+    """All facts of the three families stated in `article`, in text order.
+
+    An article without a publish date yields only the facts whose dates do not depend on it: it is
+    read under two stand-in dates, and a fact is kept only where both readings agree."""
+    registry = registry or load_registry()
+    if article.published_date is not None:
+        return _Extractor(article, registry).run()
+    first, second = (_Extractor(replace(article, published_date=stand_in), registry).run()
+                     for stand_in in _UNKNOWN_PUBLISH_DATES)
+    stable = {fact.fact_id: fact for fact in second}
+    return [fact for fact in first if fact.fact_id in stable and fact.as_row() == stable[fact.fact_id].as_row()
+            and fact.as_of_date.year < _UNKNOWN_PUBLISH_DATES[0].year]

@@ -8,7 +8,7 @@ CREATE TABLE IF NOT EXISTS articles (
     source          VARCHAR,
     author          VARCHAR,
     url             VARCHAR,
-    published_date  DATE NOT NULL,
+    published_date  DATE,                  -- NULL when the file has no front matter (see ingest_errors)
     content_sha256  VARCHAR NOT NULL,
     encoding        VARCHAR NOT NULL,      -- utf-8 or gb18030 (decoded on read)
     body            VARCHAR NOT NULL,

@@ -10,5 +10,6 @@ CREATE TABLE IF NOT EXISTS daily_token_usage (
     as_of_precision  VARCHAR NOT NULL,
     quote            VARCHAR NOT NULL,
     char_start       INTEGER NOT NULL,
-    char_end         INTEGER NOT NULL
+    char_end         INTEGER NOT NULL,
+    mentions         INTEGER NOT NULL DEFAULT 1  -- times the article states this fact
 );

@@ -36,7 +36,8 @@ support AS (
     SELECT
         entity,
         period,
-        count(*)                                                 AS mentions,
+        count(*)                                                 AS mentions,  -- distinct statements
+        count(DISTINCT article_id)                               AS articles,
         list_sort(list(fact_id))                                 AS supporting_fact_ids,
         list_sort(list(DISTINCT source_name) FILTER (WHERE source_name IS NOT NULL)) AS sources
     FROM ranked
@@ -55,6 +56,7 @@ final AS (
         ranked.tokens_per_day_high,
         ranked.fact_id,
         support.mentions,
+        support.articles,
         support.supporting_fact_ids,
         support.sources,
         ranked.quote

@@ -6,6 +6,7 @@ from dagster_duckdb import DuckDBResource
 
 from warehouse.load import preview_markdown, sync_articles
 
+from ..checks import docs_root
 from ..progress import Progress
 from ..resources import WAREHOUSE_POOL, SeedsFolder
 
@@ -17,8 +18,9 @@ class ArticlesConfig(dg.Config):
 def _errors_markdown(errors) -> str:
     if not errors:
         return "_no ingest errors_"
-    lines = ["| path | kind | message |", "| --- | --- | --- |"]
-    lines += [f"| {e.path} | {e.kind} | {e.message.replace('|', '/')} |" for e in errors[:50]]
+    lines = ["| path | kind | loaded | message |", "| --- | --- | --- | --- |"]
+    lines += [f"| {e.path} | {e.kind} | {'yes' if e.article_loaded else 'no'} | {e.message.replace('|', '/')} |"
+              for e in errors[:50]]
     return "\n".join(lines)
 
 
@@ -33,10 +35,14 @@ def _errors_markdown(errors) -> str:
 )
 def articles(context: dg.AssetExecutionContext, config: ArticlesConfig, duckdb: DuckDBResource, seeds: SeedsFolder):
     """Read new and changed files (by content hash); unchanged files are not parsed again."""
+    from warehouse.validation import RowScreen  # imports GX lazily, when it first validates
+
     folder = seeds.folder()
+    screen = RowScreen(docs_root(duckdb), "articles")
     with duckdb.get_connection() as con:
         report = sync_articles(con, folder, progress=Progress(context.log, "reading articles", "file"),
-                               rehash=config.rehash)
+                               rehash=config.rehash, screen=screen)
+        screen.publish()
         preview = preview_markdown(
             con, "SELECT path, title, source, author, published_date FROM articles ORDER BY published_date DESC, path"
         )
@@ -47,7 +53,8 @@ def articles(context: dg.AssetExecutionContext, config: ArticlesConfig, duckdb: 
         f"{report.hashed:,} files read and hashed (the others have the size and mtime of their last hash)"
     )
     for error in report.errors:
-        context.log.warning(f"{error.path}: {error.kind}: {error.message}")
+        status = "loaded with a warning" if error.article_loaded else "not loaded"
+        context.log.warning(f"{error.path} ({status}): {error.kind}: {error.message}")
     yield dg.MaterializeResult(
         asset_key="articles",
         metadata={
