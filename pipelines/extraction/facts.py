@@ -24,6 +24,8 @@ from datetime import date
 from pathlib import Path
 
 from . import grammar as g
+from .modality import ruled_out
+from .modality import scopes as modality_scopes
 from .articles import Article
 from .dates import DateMention, add_months, find_dates, find_duration_before
 from .entities import Entity, Mention, Registry, load_registry
@@ -324,7 +326,15 @@ class _Extractor:
             self._sentence(sentence)
             self._track_list_direction(span)
         self._tables()
-        return _dedupe(self.facts)
+        return _dedupe(self._stated(self.facts))
+
+    def _stated(self, facts: list[Fact]) -> list[Fact]:
+        """The facts not ruled out by modality: a number inside a hypothetical, a forecast, a
+        conversion in passing or a rejected claim is not a fact (lexicon/modality.yaml)."""
+        spans = modality_scopes(self.norm)
+        if not spans:
+            return facts
+        return [f for f in facts if ruled_out(f.number_start if f.number_start is not None else f.char_start, spans) is None]
 
     # -- what carries from one sentence to the next ---------------------------------------------
 

@@ -1,0 +1,66 @@
+"""Modality: where a number is stated as something other than a fact (a hypothetical, a forecast,
+a conversion explained in passing, a claim the article rejects). The cues and their scopes are
+data (lexicon/modality.yaml); this module compiles them into one alternation and turns each
+match into the span of text it rules out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+LEXICON = Path(__file__).with_name("lexicon") / "modality.yaml"
+SCOPES = ("rest_of_sentence", "rest_of_clause", "sentence")
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_CLAUSE_END = re.compile(r"[，,；;。！？!?\n]")
+
+
+@dataclass(frozen=True)
+class Scope:
+    start: int
+    end: int
+    modality: str  # hypothetical | forecast | conversion | rejected
+    cue: str
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[re.Pattern, dict[str, str]]:
+    """One alternation with a named group per modality, longest literal cues first."""
+    data = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+    groups, scopes = [], {}
+    for modality, entry in data.items():
+        if entry["scope"] not in SCOPES:
+            raise ValueError(f"{LEXICON}: {modality} has scope {entry['scope']!r}; expected one of {SCOPES}")
+        words = sorted(entry.get("words", []), key=len, reverse=True)
+        alternatives = [re.escape(w) for w in words] + list(entry.get("patterns", []))
+        groups.append(f"(?P<{modality}>{'|'.join(alternatives)})")
+        scopes[modality] = entry["scope"]
+    return re.compile("|".join(groups)), scopes
+
+
+def scopes(norm: str) -> list[Scope]:
+    """The spans of `norm` ruled out by modality cues, in text order."""
+    pattern, scope_of = _compiled()
+    found = []
+    for match in pattern.finditer(norm):
+        modality = match.lastgroup
+        scope = scope_of[modality]
+        if scope == "rest_of_clause":
+            end = _CLAUSE_END.search(norm, match.end())
+        else:
+            end = _SENTENCE_END.search(norm, match.end())
+        end = end.start() if end else len(norm)
+        start = match.start()
+        if scope == "sentence":
+            before = max(norm.rfind(c, 0, start) for c in "。！？!?\n")
+            start = before + 1
+        found.append(Scope(start, end, modality, match.group(0)))
+    return found
+
+
+def ruled_out(position: int, spans: list[Scope]) -> Scope | None:
+    """The modality scope that `position` falls in, if any."""
+    return next((s for s in spans if s.start <= position < s.end), None)

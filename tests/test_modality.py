@@ -1,0 +1,39 @@
+"""The modality layer over its corpus (tests/fixtures/grammar/modality.yaml): numbers stated as
+hypotheticals, forecasts, conversions in passing or rejected claims are not facts, and the facts
+beside them still are."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pipelines.extraction.articles import Article
+from pipelines.extraction.facts import extract_facts
+from pipelines.extraction.modality import scopes
+
+CORPUS = yaml.safe_load((Path(__file__).parent / "fixtures" / "grammar" / "modality.yaml").read_text(encoding="utf-8"))
+
+
+def article(text: str) -> Article:
+    return Article("a1", "a.md", None, None, None, None, date(2025, 10, 20), "0" * 64, "utf-8", text)
+
+
+@pytest.mark.parametrize("example", CORPUS, ids=[f"{e['modality']}-{i}" for i, e in enumerate(CORPUS)])
+def test_modality_examples(example):
+    values = sorted(f.value for f in extract_facts(article(example["text"])))
+    assert values == sorted(example["values"])
+
+
+def test_every_modality_of_the_lexicon_has_examples():
+    lexicon = yaml.safe_load((Path(__file__).parents[1] / "pipelines" / "extraction" / "lexicon" / "modality.yaml")
+                             .read_text(encoding="utf-8"))
+    assert set(lexicon) == {e["modality"] for e in CORPUS}
+
+
+def test_a_scope_ends_where_its_kind_says():
+    text = "预计明年翻番。截至5月日均超1万亿，相当于每秒1亿，同比增长3倍。"
+    found = {(s.modality, text[s.start:s.end]) for s in scopes(text)}
+    assert found == {("forecast", "预计明年翻番"), ("conversion", "相当于每秒1亿")}
