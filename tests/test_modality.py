@@ -1,4 +1,4 @@
-"""The modality layer over its corpus (tests/fixtures/grammar/modality.yaml): numbers stated as
+"""The modality layer and the model variants over their corpora (tests/fixtures/grammar/modality.yaml): numbers stated as
 hypotheticals, forecasts, conversions in passing or rejected claims are not facts, and the facts
 beside them still are."""
 
@@ -37,3 +37,16 @@ def test_a_scope_ends_where_its_kind_says():
     text = "预计明年翻番。截至5月日均超1万亿，相当于每秒1亿，同比增长3倍。"
     found = {(s.modality, text[s.start:s.end]) for s in scopes(text)}
     assert found == {("forecast", "预计明年翻番"), ("conversion", "相当于每秒1亿")}
+
+
+VARIANTS = yaml.safe_load((Path(__file__).parent / "fixtures" / "grammar" / "model_variants.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("example", VARIANTS, ids=[e["text"] for e in VARIANTS])
+def test_a_version_or_variant_after_a_registered_name_is_the_more_specific_model(example):
+    from pipelines.extraction.entities import load_registry
+    from pipelines.extraction.text import normalize
+
+    norm = normalize(example["text"])
+    first = load_registry().mentions(norm)[0]
+    assert (first.entity.name, first.base.name if first.base else None) == (example["name"], example["base"])

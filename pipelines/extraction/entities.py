@@ -72,7 +72,29 @@ class Mention:
     start: int
     end: int
     entity: Entity
-    source: str  # registry | model_id | company
+    source: str  # registry | model_id | company | variant
+    # for a variant ("GPT-4.1 nano", "文心4.5 Turbo"): the registered name it extends, to which
+    # usage and growth figures belong (a price belongs to the model as named)
+    base: Entity | None = None
+
+
+VARIANTS_PATH = Path(__file__).with_name("lexicon") / "model_variants.yaml"
+
+
+@lru_cache(maxsize=1)
+def _variant_pattern() -> re.Pattern:
+    data = yaml.safe_load(VARIANTS_PATH.read_text(encoding="utf-8"))
+    words = sorted(data["variant_words"], key=len, reverse=True)
+    stop = re.escape(data["not_after_version"])
+    latin = "|".join(re.escape(w) for w in words if w.isascii())
+    chinese = "|".join(re.escape(w) for w in words if not w.isascii())
+    piece = (r"(?:[ \t]?[-_·]?[ \t]?)(?:"
+             rf"[vV]?\d{{1,2}}(?:\.\d+)*(?:[kK](?![A-Za-z]))?(?![\d.{stop}])(?![A-Za-z]{{2}})"  # 4.1, V3, 32k
+             rf"|\.\d+(?![\d.{stop}])"                                                       # GPT-4 + .1
+             r"|[A-Za-z]\d{1,2}(?:\.\d+)?(?![A-Za-z0-9])"                                    # K2, T1, R1
+             rf"|(?:{latin})(?![A-Za-z])"                                                       # Turbo, mini
+             rf"|(?:{chinese}))")
+    return re.compile(rf"(?:{piece}){{1,4}}", re.IGNORECASE)
 
 
 class Registry:
@@ -116,11 +138,31 @@ class Registry:
         match = self._pattern.search(text, start, end)
         while match:
             if _starts_a_word(text, match.start()):
-                found.append(Mention(match.start(), match.end(), self._by_alias[self._key(match.group(0))], "registry"))
-                match = self._pattern.search(text, match.end(), end)
+                mention = self._extended(norm, Mention(match.start(), match.end(),
+                                                       self._by_alias[self._key(match.group(0))], "registry"), end)
+                found.append(mention)
+                match = self._pattern.search(text, mention.end, end)
             else:  # "xDeepSeek": look again one character on, as a lookbehind would have
                 match = self._pattern.search(text, match.start() + 1, end)
         return found
+
+    def _extended(self, norm: str, mention: Mention, end: int) -> Mention:
+        """A registered model or family name followed by a version or variant ("GPT-4" + ".1 nano",
+        "文心" + "4.5 Turbo") is that more specific model, named as the article writes it."""
+        if mention.entity.kind not in ("model", "model_family"):
+            return mention
+        variant = _variant_pattern().match(norm, mention.end, end)
+        if not variant or not variant.group(0).strip(" \t-_·"):
+            return mention
+        stop = variant.end()
+        while stop > mention.end and norm[stop - 1] in " \t-_·":
+            stop -= 1
+        name = norm[mention.start:stop]
+        registered = self.lookup(name)
+        if registered is not None:  # a listed spelling the alias scan did not reach
+            return Mention(mention.start, stop, registered, "registry")
+        return Mention(mention.start, stop, Entity(name, "model", mention.entity.vendor), "variant",
+                       base=mention.entity)
 
     def model_ids(self, norm: str, start: int, end: int) -> list[Mention]:
         """Latin model ids, registered or not ("Spark-X1-Pro" is kept as written)."""

@@ -430,10 +430,12 @@ class _Extractor:
     def _fact(self, s: _Sentence, family: str, entity: Mention, **kwargs) -> Fact:
         self._last_mention = entity
         quote_span = s.span
+        # a price belongs to the model as named; usage and growth to the family or platform
+        named = entity.base if entity.base is not None and family != "price_point" else entity.entity
         return Fact(
             article_id=self.article.article_id,
             family=family,
-            entity=entity.entity.name,
+            entity=named.name,
             quote=self.body[quote_span.start : quote_span.end],
             char_start=quote_span.start,
             char_end=quote_span.end,
