@@ -50,3 +50,13 @@ def test_a_version_or_variant_after_a_registered_name_is_the_more_specific_model
     norm = normalize(example["text"])
     first = load_registry().mentions(norm)[0]
     assert (first.entity.name, first.base.name if first.base else None) == (example["name"], example["base"])
+
+
+TABLES = yaml.safe_load((Path(__file__).parent / "fixtures" / "grammar" / "tables.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("example", TABLES, ids=[e["name"] for e in TABLES])
+def test_price_tables(example):
+    facts = [f for f in extract_facts(article(example["text"])) if f.family == "price_point"]
+    got = sorted((f.entity.lower(), f.value, f.currency, f.direction) for f in facts)
+    assert got == sorted((e.lower(), v, c, d) for e, v, c, d in example["facts"])

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from dagster_dev import dagster_dev_server, rows, runs, wait_for
+from dagster_dev import dagster_dev_server, rows, wait_for
+from dagster_dev import runs as all_runs
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
@@ -38,7 +39,7 @@ def test_the_dagster_ui_end_to_end(dagster_dev):
 
     # 1. The sensor notices the folder and builds the warehouse without a click.
     def sensor_run_done():
-        runs = [r for r in runs(port) if any(t["key"] == "dagster/sensor_name" for t in r["tags"])]
+        runs = [r for r in all_runs(port) if any(t["key"] == "dagster/sensor_name" for t in r["tags"])]
         return runs and all(r["status"] in ("SUCCESS", "FAILURE", "CANCELED") for r in runs) and runs
     first = wait_for(sensor_run_done, 240, "the sensor's first run")
     assert {r["status"] for r in first} == {"SUCCESS"}
@@ -64,7 +65,7 @@ def test_the_dagster_ui_end_to_end(dagster_dev):
         page.goto(f"{base}/locations/ai_metrics/jobs/refresh_warehouse", wait_until="networkidle")
 
         # 3. Launch the job from the UI and wait for its run to succeed.
-        before = {r["runId"] for r in runs(port)}
+        before = {r["runId"] for r in all_runs(port)}
         page.get_by_role("button", name="Materialize all").click()
         confirm = page.get_by_role("button", name="Confirm")
         try:
@@ -73,7 +74,7 @@ def test_the_dagster_ui_end_to_end(dagster_dev):
             pass
 
         def ui_run():
-            new = [r for r in runs(port) if r["runId"] not in before
+            new = [r for r in all_runs(port) if r["runId"] not in before
                    and not any(t["key"] in ("dagster/sensor_name", "dagster/schedule_name") for t in r["tags"])]
             return new[0] if new and new[0]["status"] in ("SUCCESS", "FAILURE", "CANCELED") else None
         run = wait_for(ui_run, 240, "the run launched from the UI")

@@ -292,6 +292,7 @@ class _Extractor:
         self._dates_of: dict[int, list[DateMention]] = {}
         self._last_mention: Mention | None = None
         self._list_direction: str | None = None
+        self._table_rows: list[tuple[int, int]] = []  # rows the price-table reader took
         # registry aliases are searched once for the whole article, then looked up per sentence
         self.registered = registry.mentions(self.norm)
         self._registered_starts = [m.start for m in self.registered]
@@ -325,8 +326,14 @@ class _Extractor:
             )
             self._sentence(sentence)
             self._track_list_direction(span)
+        sentence_facts = self.facts
+        self.facts = []
         self._tables()
-        return _dedupe(self._stated(self.facts))
+        # a row read as a table is not read again as a sentence
+        rows = self._table_rows
+        sentence_facts = [f for f in sentence_facts
+                          if not any(a <= (f.number_start or f.char_start) < b for a, b in rows)]
+        return _dedupe(self._stated(sentence_facts + self.facts))
 
     def _stated(self, facts: list[Fact]) -> list[Fact]:
         """The facts not ruled out by modality: a number inside a hypothetical, a forecast, a
@@ -377,53 +384,83 @@ class _Extractor:
     # -- price tables -----------------------------------------------------------------------------
 
     def _tables(self) -> None:
-        """Markdown price tables: "| 模型 | 计费项 | 价格 |" with the unit in a header cell or in
-        the sentence before the table ("（单位：元/百万tokens）"). One fact per priced cell."""
+        """Markdown price tables. The unit comes from a column's header ("国内（元/百万tokens）"),
+        else from the header row or the line before the table ("单位：元/百万tokens"). Price
+        columns are those whose header names a price, a direction (输入, 输出, 缓存命中输入) or a
+        unit; each row names its model, else the line before the table does ("MiniMax-M2 API定价如下：").
+        A row may name the direction instead ("| 输入 | 2.1 | 0.3 |"). One fact per priced cell;
+        the rows read here are not read again as sentences."""
         norm = self.norm
         for table in TABLE.finditer(norm):
             lines = table_lines(norm, table.start(), table.end())
             if len(lines) < 3:
                 continue
             header = table_cells(norm, *lines[0])
+            header_text = [norm[a:b] for a, b in header]
             intro = norm[max(0, table.start() - 200) : table.start()].rstrip()
             intro_line = intro[intro.rfind("\n") + 1 :]  # the line right before the table
-            unit_source = " ".join(norm[a:b] for a, b in header) + " " + intro_line
-            unit = TABLE_UNIT.search(unit_source)
-            if not unit:
+            table_unit = TABLE_UNIT.search(" ".join(header_text) + " " + intro_line)
+            column_unit = {i: u for i, h in enumerate(header_text) if (u := TABLE_UNIT.search(h))}
+            if not table_unit and not column_unit:
                 continue
-            currency_unit = currency_unit_from(unit.group("sym"), unit.group("cur"))
-            per_tokens = token_count(unit.group("count"))
-            header_text = [norm[a:b] for a, b in header]
-            price_columns = [i for i, h in enumerate(header_text) if re.search(r"价|price|费用|收费", h, re.I)
-                             and not re.search(r"计费项|类型|方式", h)]
+            price_columns = [
+                i for i, h in enumerate(header_text)
+                if (re.search(r"价|price|费用|收费", h, re.I) or nearest_direction(h, 0, len(h)) or i in column_unit)
+                and not re.search(r"计费项|类型|方式|上下文|context|用途|说明|备注|模型|厂商|model", h, re.I)
+            ]
+            if not price_columns:
+                continue
             direction_of_column = {i: nearest_direction(h, 0, len(h)) for i, h in enumerate(header_text)}
-            intro_span = Span(max(0, table.start() - 200), table.start())
-            intro_dates = [d for d in find_dates(norm, self.article.published_date, intro_span.start, intro_span.end)
+            intro_start = max(0, table.start() - 200)
+            intro_end = max(0, table.start() - 200) + len(intro)
+            intro_mentions = _merge_mentions(self.registry, norm, self.body, Span(intro_end - len(intro_line), intro_end))
+            intro_dates = [d for d in find_dates(norm, self.article.published_date, intro_start, table.start())
                            if d.role == "as_of"]
             as_of = intro_dates[-1] if intro_dates else DateMention(0, 0, self.article.published_date, "day")
             for row_start, row_end in lines[2:]:
                 cells = table_cells(norm, row_start, row_end)
-                mentions = [m for a, b in cells for m in _merge_mentions(self.registry, norm, self.body, Span(a, b))]
-                if not mentions or len(cells) != len(header):
+                if len(cells) != len(header):
                     continue
-                entity = sorted(mentions, key=lambda m: (m.entity.kind != "model", m.start))[0]
-                row_direction = next((d for a, b in cells if (d := nearest_direction(norm, a, b))), None)
+                mentions = [m for a, b in cells for m in _merge_mentions(self.registry, norm, self.body, Span(a, b))]
+                pool = mentions or intro_mentions
+                if not pool:
+                    continue
+                entity = sorted(pool, key=lambda m: (m.entity.kind != "model", m.entity.kind != "model_family",
+                                                     -m.start if pool is intro_mentions else m.start))[0]
+                label_cells = [(a, b) for i, (a, b) in enumerate(cells) if i not in price_columns]
+                row_direction = next((d for a, b in label_cells if (d := nearest_direction(norm, a, b))), None)
+                row_condition = next((c for a, b in label_cells if (c := condition_words(norm[a:b]))), None)
+                taken = False
                 for column in price_columns:
                     a, b = cells[column]
-                    amount = re.fullmatch(r"[ \t]*(\d+(?:\.\d+)?)[ \t]*", norm[a:b])
-                    if not amount:
+                    cell = norm[a:b]
+                    amount = re.fullmatch(r"[ \t]*(\d+(?:\.\d+)?)[ \t]*", cell)
+                    free = re.fullmatch(r"[ \t]*(?:免费|0元|free)[ \t]*", cell, re.I)
+                    if not amount and not free:
                         continue
-                    value, currency = price_per_million_tokens(float(amount.group(1)), currency_unit, per_tokens)
-                    condition = condition_words(norm[row_start:row_end])  # "| 输入（快取未命中） |"
+                    unit = column_unit.get(column) or table_unit
+                    if unit is None:
+                        continue
+                    currency_unit = currency_unit_from(unit.group("sym"), unit.group("cur"))
+                    if free:
+                        value, currency = 0.0, price_per_million_tokens(1.0, currency_unit, 1e6)[1]
+                    else:
+                        value, currency = price_per_million_tokens(float(amount.group(1)), currency_unit,
+                                                                   token_count(unit.group("count")))
+                    condition = condition_words(header_text[column]) or row_condition
                     direction = cached_input(direction_of_column.get(column) or row_direction or "unspecified", condition)
+                    number = (a + amount.start(1), a + amount.end(1)) if amount else (a + free.start(), a + free.end())
                     self.facts.append(Fact(
                         article_id=self.article.article_id, family="price_point", entity=entity.entity.name,
                         metric="price_per_million_tokens", value=value, unit=PRICE_UNIT[currency], bound="eq",
                         as_of_date=as_of.value, as_of_precision=as_of.precision,
                         quote=self.body[row_start:row_end], char_start=row_start, char_end=row_end,
                         currency=currency, direction=direction, condition=condition,
-                        number_start=a + amount.start(1), number_end=a + amount.end(1),
+                        number_start=number[0], number_end=number[1],
                     ))
+                    taken = True
+                if taken:
+                    self._table_rows.append((row_start, row_end))
 
     # -- shared helpers -----------------------------------------------------------------------
 
