@@ -145,7 +145,11 @@ def score(warehouse: Path, gold_dir: Path) -> dict[str, FamilyScore]:
                         score_.found += 1
                         matched_rows.update(hits)  # every row stating a gold fact is right
                     else:
-                        score_.misses.append(f"{name}: {fact[FAMILIES[family][1]]} «{fact['quote']}»")
+                        value_ok = [r for r in article_rows if close(r[FAMILIES[family][1]], fact[FAMILIES[family][1]])]
+                        why = ("value ok; entity/date/direction off: " + "; ".join(
+                            f"{r['entity']}|{r.get('segment') or ''}|{r['as_of_date']}|{r.get('currency') or ''}|"
+                            f"{r.get('direction') or ''}" for r in value_ok[:3])) if value_ok else "no value match"
+                        score_.misses.append(f"{name}: {fact[FAMILIES[family][1]]} «{fact['quote']}» — {why}")
                 for i, row in enumerate(article_rows):
                     if i in matched_rows:
                         continue

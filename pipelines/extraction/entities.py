@@ -59,6 +59,16 @@ def _starts_a_word(text: str, pos: int) -> bool:
     return not (text[pos].isascii() and text[pos].isalnum() and pos > 0 and text[pos - 1] in _WORD_CHARS)
 
 
+# After a country's name, the characters that still leave it the country: 我国日均…, 中国的…,
+# 中国每天…; any other Chinese character makes it the start of a longer name (中国移动, 中国电信).
+_AFTER_COUNTRY = set("日的每单整全在已目今去近约累总")
+
+
+def _inside_a_name(norm: str, end: int) -> bool:
+    following = norm[end : end + 1]
+    return bool(following) and "\u4e00" <= following <= "\u9fff" and following not in _AFTER_COUNTRY
+
+
 @dataclass(frozen=True)
 class Entity:
     name: str
@@ -137,13 +147,16 @@ class Registry:
         found = []
         match = self._pattern.search(text, start, end)
         while match:
-            if _starts_a_word(text, match.start()):
-                mention = self._extended(norm, Mention(match.start(), match.end(),
-                                                       self._by_alias[self._key(match.group(0))], "registry"), end)
-                found.append(mention)
-                match = self._pattern.search(text, mention.end, end)
-            else:  # "xDeepSeek": look again one character on, as a lookbehind would have
-                match = self._pattern.search(text, match.start() + 1, end)
+            if not _starts_a_word(text, match.start()):
+                match = self._pattern.search(text, match.start() + 1, end)  # "xDeepSeek", as a lookbehind would
+                continue
+            entity = self._by_alias[self._key(match.group(0))]
+            if entity.kind == "country" and match.end() - match.start() <= 2 and _inside_a_name(norm, match.end()):
+                match = self._pattern.search(text, match.end(), end)  # 中国移动, 中国信通院: not China itself
+                continue
+            mention = self._extended(norm, Mention(match.start(), match.end(), entity, "registry"), end)
+            found.append(mention)
+            match = self._pattern.search(text, mention.end, end)
         return found
 
     def _extended(self, norm: str, mention: Mention, end: int) -> Mention:
