@@ -23,12 +23,14 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+import yaml
+
 from . import grammar as g
-from .modality import ruled_out
-from .modality import scopes as modality_scopes
 from .articles import Article
 from .dates import DateMention, add_months, find_dates, find_duration_before
 from .entities import Entity, Mention, Registry, load_registry
+from .modality import ruled_out
+from .modality import scopes as modality_scopes
 from .numbers import (
     Quantity,
     bound_around,
@@ -155,6 +157,8 @@ def _words(words) -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
+_DISCOURSE = yaml.safe_load((Path(__file__).with_name("lexicon") / "discourse.yaml").read_text(encoding="utf-8"))
+_COREFERENCE = _words(_DISCOURSE["coreference"])
 _RATE = _words(g.RATE_CUES)
 _FORECAST = _words(g.FORECAST_CUES)
 _DAILY = _words(g.DAILY_CUES)
@@ -291,6 +295,8 @@ class _Extractor:
         self._mentions_of: dict[int, list[Mention]] = {}  # by sentence start, found once
         self._dates_of: dict[int, list[DateMention]] = {}
         self._last_mention: Mention | None = None
+        # the last daily token usage stated, with its usage noun: what 这一数字 refers back to
+        self._last_usage: tuple[Mention, str] | None = None
         self._list_direction: str | None = None
         self._table_rows: list[tuple[int, int]] = []  # rows the price-table reader took
         # registry aliases are searched once for the whole article, then looked up per sentence
@@ -550,7 +556,17 @@ class _Extractor:
         has_daily = bool(_DAILY.search(text))
         has_token = bool(unit_match) or bool(_TOKEN_CUE.search(head))
         has_noun = bool(_USAGE_NOUN.search(head)) or bool(unit_match)
-        if not (has_daily and has_token and has_noun):
+        coreferent = None
+        if not (has_daily and has_token and has_noun) and self._last_usage is not None \
+                and _COREFERENCE.search(head) and not _DISTRACTOR.search(text):
+            coreferent = self._last_usage[0]  # "这一数字为4万亿": the usage stated before
+        elif not (has_daily and has_token and has_noun) and context is None and _frame_item(norm, s, clause, q):
+            # "日均token消耗量中，豆包约为63万亿，千问约为32万亿": items of the sentence's metric
+            context = {"entity_mention": None}
+            inherited = True
+        if coreferent is not None or inherited:
+            pass
+        elif not (has_daily and has_token and has_noun):
             # "…日均 tokens 消耗量翻了近 10 倍，从 1000 亿级规模到 10000 亿规模": the second clause
             # continues the first one's metric when it names no other.
             if context is None or unit_match or _DISTRACTOR.search(text):
@@ -564,7 +580,12 @@ class _Extractor:
             return None  # a rank ("位居全球前5"), not an amount
         unit_end = q.end + (unit_match.end() if unit_match else 0)
         bound = combine_bound(bound_around(norm, q.start, unit_end, clause.start, clause.end), q.bound)
-        entity = context["entity_mention"] if inherited else s.entity(q.start)
+        if coreferent is not None:
+            entity = coreferent
+        elif inherited and context.get("entity_mention") is not None:
+            entity = context["entity_mention"]
+        else:
+            entity = s.entity(q.start)
         if entity is None:
             return None
         as_of = s.as_of(q.start)
@@ -577,6 +598,8 @@ class _Extractor:
             value_low=q.low, value_high=q.high, number_start=q.start, number_end=q.end,
         )
         self.facts.append(fact)
+        noun = _last_usage_noun(norm, clause.start, q.start)
+        self._last_usage = (entity, squash(noun) if noun and _is_daily_tokens(squash(noun)) else "日均tokens使用量")
         return fact
 
     # -- growth multiples -----------------------------------------------------------------------
@@ -608,6 +631,9 @@ class _Extractor:
                 return None
         subject_text = _last_usage_noun(norm, clause.start, verb_pos)
         subject = squash(subject_text) if subject_text else last_subject
+        coreferent = None
+        if subject_text is None and self._last_usage is not None and _COREFERENCE.search(norm, clause.start, verb_pos):
+            coreferent, subject = self._last_usage  # "这一数字较去年同期增长超过10倍"
         if subject is None:
             return None
         if subject_text is None and _DISTRACTOR.search(norm, clause.start, verb_pos):
@@ -618,7 +644,7 @@ class _Extractor:
         low = q.low if is_multiple else None
         high = q.high if is_multiple else None
         bound = combine_bound(word_bound, q.bound)
-        entity = s.entity(verb_pos)
+        entity = coreferent or s.entity(verb_pos)
         if entity is None:
             return None
         as_of = s.as_of(verb_pos)
@@ -752,6 +778,26 @@ def _relative_baseline(norm: str, floor: int, pos: int, as_of: DateMention, clau
         precision = as_of.precision if as_of.precision in ("day", "month") else "month"
         return DateMention(pos, pos, add_months(as_of.value, -months), precision, "baseline")
     return None
+
+
+_ITEM_HEAD = re.compile(r"[ \t]*(?:约为|约|为|达到|达|超过|突破|接近|近|逾|是)?[ \t]*$")
+
+
+def _frame_item(norm: str, s: _Sentence, clause: Span, q: Quantity) -> bool:
+    """Whether `q` is an item of a list under a metric named earlier in its sentence: an earlier
+    clause names daily token usage without a number of its own, and this clause is only an entity
+    and a bound word before the number ("…日均token消耗量中，豆包约为63万亿，千问约为32万亿")."""
+    named = [m for m in s.mentions if clause.start <= m.start and m.end <= q.start]
+    if not named or not _ITEM_HEAD.fullmatch(norm, named[-1].end, q.start) \
+            or norm[clause.start:named[-1].start].strip(" \t、，,和及与以及其中") != "":
+        return False
+    for earlier in s.clauses:
+        if earlier.end > clause.start:
+            break
+        text = norm[earlier.start:earlier.end]
+        if _DAILY.search(text) and _TOKEN_CUE.search(text) and _USAGE_NOUN.search(text):
+            return True
+    return False
 
 
 def _subject_before(norm: str, start: int, end: int, current: str | None) -> str | None:
