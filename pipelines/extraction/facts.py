@@ -147,7 +147,13 @@ _USAGE_NOUN = re.compile(
     re.IGNORECASE,
 )
 _GROWTH_VERBS = sorted(g.GROWTH_VERBS, key=len, reverse=True)
-_DOUBLING = re.compile(r"翻了?[ \t]*(?P<n>一|两|二|三|四|1|2|3|4)[ \t]*番")
+_DOUBLING = re.compile(r"翻了?[ \t]*(?P<n>一|两|二|三|四|1|2|3|4)[ \t]*番|(?P<double>翻倍|翻了一倍|翻了1倍)")
+# Growth written with the multiple first: "实现了417倍增长", "超10倍增长", "5倍的增长"
+_MULTIPLE_FIRST = re.compile(r"(?P<bound>超过|超|逾|近|约|接近|达)?[ \t]*(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
+                             r"[ \t]*(?P<more>多)?[ \t]*倍(?P<more2>多|以上)?[ \t]*(?:的)?[ \t]*(?:增长|增幅|增速|的增量)")
+# Growth in tenths: "增长了近三成" → ×1.3, "增长七成" → ×1.7
+_TENTHS = re.compile(r"(?:增长|提升|上涨|增加|上升|增)了?[ \t]*(?P<bound>近|超过|超|逾|约|接近|将近)?[ \t]*"
+                     r"(?P<n>[一二两三四五六七八九]|[1-9])[ \t]*成(?P<half>半)?(?!为|本|功|交|果|员|长|熟)")
 _TIMES_OF = re.compile(r"(?:是|为)(?P<what>[^，。；,;是为]{1,20}?)的[ \t]*$")
 _SEGMENT = [re.compile(p) for p in g.SEGMENT_PATTERNS]
 
@@ -497,6 +503,9 @@ class _Extractor:
             for q in (q for q in quantities if clause.start <= q.start < clause.end):
                 last_subject = _subject_before(self.norm, clause.start, q.start, last_subject)
                 last_subject, usage_context = self._quantity(s, q, clause, last_subject, usage_context)
+                if last_subject is None and not q.percent and _TOKEN_UNIT.match(self.norm, q.end):
+                    # "本季度处理了超过100万亿个token，同比增长5倍": the tokens are what grew
+                    last_subject = "tokens处理量"
             last_subject = _subject_before(self.norm, clause.start, clause.end, last_subject)
         self._doublings(s, last_subject)
         self._free(s)
@@ -515,26 +524,56 @@ class _Extractor:
         return last_subject, usage_context
 
     def _doublings(self, s: _Sentence, last_subject: str | None) -> None:
-        """翻了一番 → ×2, 翻两番 → ×4."""
+        """翻了一番 → ×2, 翻两番 → ×4, 翻倍 → ×2; then the multiple-first and tenths phrasings."""
         for m in _DOUBLING.finditer(self.norm, s.span.start, s.span.end):
-            n = int(m.group("n")) if m.group("n").isdigit() else {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}[m.group("n")]
-            clause = s.clause_of(m.start())
-            subject_text = _last_usage_noun(self.norm, clause.start, m.start())
-            subject = squash(subject_text) if subject_text else last_subject
-            entity = s.entity(m.start())
-            if subject is None or entity is None:
+            if m.group("double"):
+                n = 1
+            else:
+                n = int(m.group("n")) if m.group("n").isdigit() else {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}[m.group("n")]
+            self._growth_phrase(s, m, float(2 ** n), "eq", last_subject, "n" if m.group("n") else "double")
+        for m in _MULTIPLE_FIRST.finditer(self.norm, s.span.start, s.span.end):
+            raw = m.group("n")
+            value = float(raw) if raw[0].isdigit() else parse_chinese_integer(raw)
+            if not value or value < 1:
                 continue
-            as_of = s.as_of(m.start())
-            baseline = self._baseline(s, clause, m.start(), as_of, entity)
-            self.facts.append(self._fact(
-                s, "growth_multiple", entity,
-                metric="growth_multiple", value=float(2 ** n), unit=MULTIPLE_UNIT, bound="eq",
-                as_of_date=as_of.value, as_of_precision=as_of.precision, subject=subject,
-                segment=_segment(self.norm, s, clause, m.start()),
-                baseline_date=baseline.value if baseline else None,
-                baseline_precision=baseline.precision if baseline else None,
-                number_start=m.start("n"), number_end=m.end("n"),
-            ))
+            bound = "gt" if m.group("more") or m.group("more2") else g.BOUND_PREFIXES.get(m.group("bound") or "", "eq")
+            self._growth_phrase(s, m, float(value), bound, last_subject, "n")
+        for m in _TENTHS.finditer(self.norm, s.span.start, s.span.end):
+            raw = m.group("n")
+            tenths = (int(raw) if raw.isdigit() else parse_chinese_integer(raw) or 0) + (0.5 if m.group("half") else 0)
+            bound = g.BOUND_PREFIXES.get(m.group("bound") or "", "eq")
+            self._growth_phrase(s, m, round(1 + tenths / 10, 4), bound, last_subject, "n")
+
+    def _growth_phrase(self, s: _Sentence, m: re.Match, multiple: float, bound: str, last_subject: str | None,
+                   number_group: str) -> None:
+        """A growth multiple read from a whole phrase (翻了一番, 417倍增长, 增长近三成)."""
+        if any(f.family == "growth_multiple" and f.number_start is not None and m.start() <= f.number_start < m.end()
+               for f in self.facts):
+            return  # already read as "增长N倍"
+        clause = s.clause_of(m.start())
+        subject_text = _last_usage_noun(self.norm, clause.start, m.start())
+        subject = squash(subject_text) if subject_text else last_subject
+        entity = s.entity(m.start())
+        if subject is None and self._last_usage is not None \
+                and _COREFERENCE.search(self.norm, clause.start, m.start()):
+            entity, subject = self._last_usage  # "这一指标从发布至今实现了417倍增长"
+        if subject is None or entity is None:
+            return
+        if subject_text is None and _DISTRACTOR.search(self.norm, clause.start, m.start()):
+            return
+        if _FORECAST.search(self.norm, clause.start, m.start()):
+            return
+        as_of = s.as_of(m.start())
+        baseline = self._baseline(s, clause, m.start(), as_of, entity)
+        self.facts.append(self._fact(
+            s, "growth_multiple", entity,
+            metric="growth_multiple", value=multiple, unit=MULTIPLE_UNIT, bound=bound,
+            as_of_date=as_of.value, as_of_precision=as_of.precision, subject=subject,
+            segment=_segment(self.norm, s, clause, m.start()),
+            baseline_date=baseline.value if baseline else None,
+            baseline_precision=baseline.precision if baseline else None,
+            number_start=m.start(number_group), number_end=m.end(number_group),
+        ))
 
     # -- daily token usage ----------------------------------------------------------------------
 
@@ -647,9 +686,9 @@ class _Extractor:
         entity = coreferent or s.entity(verb_pos)
         if entity is None:
             return None
-        as_of = s.as_of(verb_pos)
+        as_of, span_start = _growth_as_of(s, verb_pos)
         # for "是去年12月的3倍" the baseline sits between the verb and the number
-        baseline = self._baseline(s, clause, q.start if times_of is not None else verb_pos, as_of, entity)
+        baseline = self._baseline(s, clause, q.start if times_of is not None else verb_pos, as_of, entity) or span_start
         if baseline is not None and baseline.value >= as_of.value and not re.search(r"\d{4}|[今去前明]年", baseline.text):
             # "是上半年的5倍" said of 2024H2: a year-less baseline is in the as-of date's year or before
             baseline = replace(baseline, value=baseline.value.replace(year=baseline.value.year - 1))
@@ -780,6 +819,19 @@ def _relative_baseline(norm: str, floor: int, pos: int, as_of: DateMention, clau
     return None
 
 
+def _growth_as_of(s: _Sentence, verb_pos: int) -> tuple[DateMention, DateMention | None]:
+    """(as-of, where the growth started) of a growth at `verb_pos`. A growth is dated by the period
+    of its new value: "从2024年初的1000亿到今年6月底的30万亿，一年半时间增长了300多倍" grew from
+    2024年初 until 今年6月底, which is its as-of, not the date it grew from."""
+    as_of = s.as_of(verb_pos)
+    until = [d for d in s.dates if d.role == "until" and as_of.end <= d.start < verb_pos and d.value > as_of.value]
+    if not until:
+        return as_of, None
+    end = until[-1]
+    start = as_of if as_of.end > as_of.start else None  # the publish-date fallback has no text
+    return replace(end, role="as_of"), (replace(start, role="baseline") if start else None)
+
+
 _ITEM_HEAD = re.compile(r"[ \t]*(?:约为|约|为|达到|达|超过|突破|接近|近|逾|是)?[ \t]*$")
 
 
@@ -864,9 +916,12 @@ def _growth_verb(head: str, offset: int) -> tuple[int | None, str | None, str | 
 
 
 
+_DURATION_WORDS = re.compile(r"年|月|天|周|季度|时间|期间|当时|之前|以前|以来|至今|不到|半年|多久|短短|仅用|仅仅")
+
+
 def _segment(norm: str, s: _Sentence, clause: Span, verb_pos: int) -> str | None:
     head = norm[clause.start : verb_pos].strip()
-    if head and not _USAGE_NOUN.search(head) and len(squash(head)) <= 10 \
+    if head and not _USAGE_NOUN.search(head) and len(squash(head)) <= 10 and not _DURATION_WORDS.search(head) \
             and not any(m for m in s.mentions if clause.start <= m.start < verb_pos) \
             and not find_dates(head, s.published) and not re.search(r"[其这该它与较比自从同]|倍|\d", head):
         return squash(head)

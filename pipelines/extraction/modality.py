@@ -27,10 +27,10 @@ class Scope:
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[re.Pattern, dict[str, str]]:
+def _compiled() -> tuple[re.Pattern, dict[str, str], dict[str, re.Pattern]]:
     """One alternation with a named group per modality, longest literal cues first."""
     data = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
-    groups, scopes = [], {}
+    groups, scopes, unless = [], {}, {}
     for modality, entry in data.items():
         if entry["scope"] not in SCOPES:
             raise ValueError(f"{LEXICON}: {modality} has scope {entry['scope']!r}; expected one of {SCOPES}")
@@ -38,16 +38,20 @@ def _compiled() -> tuple[re.Pattern, dict[str, str]]:
         alternatives = [re.escape(w) for w in words] + list(entry.get("patterns", []))
         groups.append(f"(?P<{modality}>{'|'.join(alternatives)})")
         scopes[modality] = entry["scope"]
-    return re.compile("|".join(groups)), scopes
+        if entry.get("unless_followed_by"):
+            unless[modality] = re.compile(entry["unless_followed_by"])
+    return re.compile("|".join(groups)), scopes, unless
 
 
 def scopes(norm: str) -> list[Scope]:
     """The spans of `norm` ruled out by modality cues, in text order."""
-    pattern, scope_of = _compiled()
+    pattern, scope_of, unless = _compiled()
     found = []
     for match in pattern.finditer(norm):
         modality = match.lastgroup
         scope = scope_of[modality]
+        if modality in unless and unless[modality].match(norm, match.end()):
+            continue
         if scope == "rest_of_clause":
             end = _CLAUSE_END.search(norm, match.end())
         else:
