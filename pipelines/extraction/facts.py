@@ -365,9 +365,16 @@ class _Extractor:
 
     def _mentions(self, span: Span) -> list[Mention]:
         if span.start not in self._mentions_of:
-            self._mentions_of[span.start] = _merge_mentions(self.registry, self.norm, self.body, span,
-                                                            self.local_names, self._registered_in(span))
+            found = _merge_mentions(self.registry, self.norm, self.body, span, self.local_names,
+                                    self._registered_in(span))
+            # the outlet that publishes the article is never what its figures are about
+            self._mentions_of[span.start] = [m for m in found if not (m.source == "company" and self._is_outlet(m))]
         return self._mentions_of[span.start]
+
+    def _is_outlet(self, mention: Mention) -> bool:
+        name = mention.entity.name
+        return any(name and outlet and (name in outlet or outlet in name)
+                   for outlet in (self.article.source, self.article.author))
 
     def _carried_date(self, previous: Span | None) -> DateMention | None:
         """The event date of a sentence carries over to the next one only."""
@@ -411,7 +418,7 @@ class _Extractor:
             header_text = [norm[a:b] for a, b in header]
             intro = norm[max(0, table.start() - 200) : table.start()].rstrip()
             intro_line = intro[intro.rfind("\n") + 1 :]  # the line right before the table
-            table_unit = TABLE_UNIT.search(" ".join(header_text) + " " + intro_line)
+            table_unit = TABLE_UNIT.search(" ".join(header_text) + " " + intro_line) or _document_unit(norm, table.start())
             column_unit = {i: u for i, h in enumerate(header_text) if (u := TABLE_UNIT.search(h))}
             if not table_unit and not column_unit:
                 continue
@@ -446,22 +453,23 @@ class _Extractor:
                 for column in price_columns:
                     a, b = cells[column]
                     cell = norm[a:b]
-                    amount = re.fullmatch(r"[ \t]*(\d+(?:\.\d+)?)[ \t]*", cell)
+                    amount = re.fullmatch(r"[ \t]*(?P<sym>US\$|\$|¥|￥)?[ \t]*(\d+(?:\.\d+)?)[ \t]*", cell.strip("`*"))
                     free = re.fullmatch(r"[ \t]*(?:免费|0元|free)[ \t]*", cell, re.I)
                     if not amount and not free:
                         continue
                     unit = column_unit.get(column) or table_unit
                     if unit is None:
                         continue
-                    currency_unit = currency_unit_from(unit.group("sym"), unit.group("cur"))
+                    currency_unit = currency_unit_from(unit.group("sym") or (amount.group("sym") if amount else None),
+                                                       unit.group("cur"))
                     if free:
                         value, currency = 0.0, price_per_million_tokens(1.0, currency_unit, 1e6)[1]
                     else:
-                        value, currency = price_per_million_tokens(float(amount.group(1)), currency_unit,
+                        value, currency = price_per_million_tokens(float(amount.group(2)), currency_unit,
                                                                    token_count(unit.group("count")))
                     condition = condition_words(header_text[column]) or row_condition
                     direction = cached_input(direction_of_column.get(column) or row_direction or "unspecified", condition)
-                    number = (a + amount.start(1), a + amount.end(1)) if amount else (a + free.start(), a + free.end())
+                    number = (a + amount.start(2), a + amount.end(2)) if amount else (a + free.start(), a + free.end())
                     self.facts.append(Fact(
                         article_id=self.article.article_id, family="price_point", entity=entity.entity.name,
                         metric="price_per_million_tokens", value=value, unit=PRICE_UNIT[currency], bound="eq",
@@ -830,6 +838,21 @@ def _growth_as_of(s: _Sentence, verb_pos: int) -> tuple[DateMention, DateMention
     end = until[-1]
     start = as_of if as_of.end > as_of.start else None  # the publish-date fallback has no text
     return replace(end, role="as_of"), (replace(start, role="baseline") if start else None)
+
+
+# A unit stated once for the document's tables: "所有价格均为美元，按每百万 tokens 计（USD per 1M tokens）"
+_DOCUMENT_UNIT = re.compile(
+    r"(?P<sym>US\$|\$)?(?P<cur>美元|USD|人民币|元|CNY|RMB)[^。\n|]{0,16}?(?:/|每|per)[ \t]*(?P<count>百万|一百万|1M|M|千|一千|1K|K|万|million|thousand)?[ \t]*(?:个[ \t]*)?tokens?",
+    re.IGNORECASE,
+)
+
+
+def _document_unit(norm: str, before: int) -> re.Match | None:
+    """The last unit statement before a table, when neither its header nor its intro gives one."""
+    found = None
+    for found in _DOCUMENT_UNIT.finditer(norm, 0, before):
+        pass
+    return found
 
 
 _ITEM_HEAD = re.compile(r"[ \t]*(?:约为|约|为|达到|达|超过|突破|接近|近|逾|是)?[ \t]*$")
