@@ -305,6 +305,7 @@ class _Extractor:
         self._last_usage: tuple[Mention, str] | None = None
         self._list_direction: str | None = None
         self._table_rows: list[tuple[int, int]] = []  # rows the price-table reader took
+        self._paragraph_model: Mention | None = None
         # registry aliases are searched once for the whole article, then looked up per sentence
         self.registered = registry.mentions(self.norm)
         self._registered_starts = [m.start for m in self.registered]
@@ -336,6 +337,7 @@ class _Extractor:
                 carried_entity=self._carried_entity(spans, index),
                 published=self.article.published_date,
             )
+            self._paragraph_model = self._model_before(spans, index)
             self._sentence(sentence)
             self._track_list_direction(span)
         sentence_facts = self.facts
@@ -390,6 +392,22 @@ class _Extractor:
             found = self._mentions(spans[earlier])
             if found:
                 return found[0]
+        return None
+
+    def _model_before(self, spans: list[Span], index: int) -> Mention | None:
+        """The last model named in this sentence's paragraph before it, if the sentence names
+        none itself (a heading or a blank line ends a paragraph)."""
+        if any(m.entity.kind in ("model", "model_family") for m in self._mentions(spans[index])):
+            return None
+        for earlier in range(index - 1, max(-1, index - 6), -1):
+            between = self.norm[spans[earlier].end : spans[earlier + 1].start]
+            intro = self.norm[spans[earlier].start : spans[earlier].end].rstrip().endswith(("：", ":", "如下"))
+            item = is_list_item(self.body, spans[earlier + 1].start)
+            if ("\n\n" in between and not (intro or item)) or self.norm.startswith("#", spans[earlier + 1].start):
+                return None  # a new paragraph; a list intro scopes its items across the blank line
+            models = [m for m in self._mentions(spans[earlier]) if m.entity.kind in ("model", "model_family")]
+            if models:
+                return models[-1]
         return None
 
     def _track_list_direction(self, span: Span) -> None:
@@ -764,6 +782,10 @@ class _Extractor:
         assign_respectively(norm, s.span.start, mentions)
         for p in mentions:
             entity = s.entity(p.start, prefer_models=True)
+            if entity is not None and entity.entity.kind not in ("model", "model_family") and self._paragraph_model:
+                # "Doubao-Seed-1.6 … 输入每百万tokens 0.8元" said of the platform's list: the price
+                # belongs to the model the paragraph is about
+                entity = self._paragraph_model
             if entity is None:
                 continue
             value, currency = price_per_million_tokens(p.amount, p.currency_unit, p.per_tokens)
