@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from pipelines.extraction.articles import IngestError, parse_article
-from pipelines.extraction.facts import FAMILIES, extract_facts
+from pipelines.extraction.facts import FAMILIES, explain_facts, extract_facts
 
 _FIELDS = (
     "family", "entity", "value", "unit", "bound", "value_low", "value_high", "as_of_date",
@@ -36,6 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("paths", nargs="+", type=Path, help="article files (Markdown with YAML front matter)")
     parser.add_argument("--family", choices=FAMILIES, action="append", help="only these families (repeatable)")
+    parser.add_argument("--explain", action="store_true",
+                        help="print each fact in words with the rule that produced it, and the numbers the modality "
+                             "layer left out (hypotheticals, forecasts, conversions, rejected claims) with the cue")
     args = parser.parse_args(argv)
 
     status = 0
@@ -53,12 +56,42 @@ def main(argv: list[str] | None = None) -> int:
             continue
         for kind, message in article.warnings:
             print(f"{path}: warning: {kind}: {message}", file=sys.stderr)
+        if args.explain:
+            explain(path, article, args.family)
+            continue
         for fact in extract_facts(article):
             if args.family and fact.family not in args.family:
                 continue
             row = {"path": str(path), **{k: getattr(fact, k) for k in _FIELDS}}
             print(json.dumps(row, ensure_ascii=False, default=_json_default))
     return status
+
+
+def _value(fact) -> str:
+    if fact.family == "daily_token_usage":
+        return f"{fact.value:,.0f} tokens/day"
+    if fact.family == "growth_multiple":
+        return f"×{fact.value:g}"
+    return f"{fact.value:g} {fact.currency}/M tokens ({fact.direction}{', ' + fact.condition if fact.condition else ''})"
+
+
+def explain(path: Path, article, families) -> None:
+    """Each fact in words, with its rule and quote; then what was left out, and why."""
+    facts, left_out = explain_facts(article)
+    print(f"{path}: {len(facts)} facts")
+    for fact in facts:
+        if families and fact.family not in families:
+            continue
+        baseline = f", from {fact.baseline_date}" if fact.baseline_date else ""
+        print(f"  [{fact.rule}] {fact.entity}: {_value(fact)}, bound {fact.bound}, as of {fact.as_of_date} "
+              f"({fact.as_of_precision}){baseline}")
+        number = article.body[fact.number_start:fact.number_end] if fact.number_start is not None else ""
+        print(f"      «{fact.quote.strip()[:160]}»  number: {number!r}")
+    for fact, scope in left_out:
+        if families and fact.family not in families:
+            continue
+        print(f"  not taken [{fact.rule}] {fact.entity}: {_value(fact)}: inside a {scope.modality} "
+              f"(cue {scope.cue!r}): «{article.body[scope.start:scope.end][:120]}»")
 
 
 if __name__ == "__main__":

@@ -107,3 +107,13 @@ def test_extract_warns_of_a_fallback_and_still_extracts(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "no_front_matter" in result.stderr
     assert json.loads(result.stdout.splitlines()[0])["value"] == 1.64e13
+
+
+def test_extract_explains_each_fact_with_its_rule_and_what_it_left_out(tmp_path):
+    article = tmp_path / "note.md"
+    article.write_text("---\ndate: 2025-04-22\n---\n截至3月底，豆包大模型日均tokens调用量已超过12.7万亿。"
+                       "有人预计，到明年，主力模型的输入价格有望降到每百万tokens 0.1元以下。\n", encoding="utf-8")
+    result = run(["-m", "pipelines.extract", "--explain", str(article)])
+    assert result.returncode == 0, result.stderr
+    assert "[usage.daily_tokens] Doubao: 12,700,000,000,000 tokens/day, bound gt, as of 2025-03-01" in result.stdout
+    assert "not taken" in result.stdout and "forecast" in result.stdout and "预计" in result.stdout

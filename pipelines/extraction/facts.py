@@ -109,6 +109,8 @@ class Fact:
     number_start: int | None = None  # the number itself, inside the quote
     number_end: int | None = None
     fact_id: str = field(default="")
+    # the rule that produced the fact (see `python -m pipelines.extract --explain`); not loaded
+    rule: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
         # Binary floats turn 16.4万亿 into 16399999999999.998 and 0.0008元/千 into 0.8000000000000002:
@@ -126,7 +128,9 @@ class Fact:
             self.fact_id = hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
     def as_row(self) -> dict:
-        return asdict(self)
+        row = asdict(self)
+        del row["rule"]
+        return row
 
 
 # --- Patterns ------------------------------------------------------------------------------------
@@ -306,6 +310,7 @@ class _Extractor:
         self._list_direction: str | None = None
         self._table_rows: list[tuple[int, int]] = []  # rows the price-table reader took
         self._paragraph_model: Mention | None = None
+        self.ruled_out: list[tuple[Fact, object]] = []  # (fact, modality scope) left out, for --explain
         # registry aliases are searched once for the whole article, then looked up per sentence
         self.registered = registry.mentions(self.norm)
         self._registered_starts = [m.start for m in self.registered]
@@ -353,9 +358,14 @@ class _Extractor:
         """The facts not ruled out by modality: a number inside a hypothetical, a forecast, a
         conversion in passing or a rejected claim is not a fact (lexicon/modality.yaml)."""
         spans = modality_scopes(self.norm)
-        if not spans:
-            return facts
-        return [f for f in facts if ruled_out(f.number_start if f.number_start is not None else f.char_start, spans) is None]
+        kept = []
+        for fact in facts:
+            scope = ruled_out(fact.number_start if fact.number_start is not None else fact.char_start, spans)
+            if scope is None:
+                kept.append(fact)
+            else:
+                self.ruled_out.append((fact, scope))
+        return kept
 
     # -- what carries from one sentence to the next ---------------------------------------------
 
@@ -494,7 +504,7 @@ class _Extractor:
                         as_of_date=as_of.value, as_of_precision=as_of.precision,
                         quote=self.body[row_start:row_end], char_start=row_start, char_end=row_end,
                         currency=currency, direction=direction, condition=condition,
-                        number_start=number[0], number_end=number[1],
+                        number_start=number[0], number_end=number[1], rule="price.table_cell",
                     ))
                     taken = True
                 if taken:
@@ -556,22 +566,23 @@ class _Extractor:
                 n = 1
             else:
                 n = int(m.group("n")) if m.group("n").isdigit() else {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}[m.group("n")]
-            self._growth_phrase(s, m, float(2 ** n), "eq", last_subject, "n" if m.group("n") else "double")
+            self._growth_phrase(s, m, float(2 ** n), "eq", last_subject, "n" if m.group("n") else "double",
+                                "growth.doubling")
         for m in _MULTIPLE_FIRST.finditer(self.norm, s.span.start, s.span.end):
             raw = m.group("n")
             value = float(raw) if raw[0].isdigit() else parse_chinese_integer(raw)
             if not value or value < 1:
                 continue
             bound = "gt" if m.group("more") or m.group("more2") else g.BOUND_PREFIXES.get(m.group("bound") or "", "eq")
-            self._growth_phrase(s, m, float(value), bound, last_subject, "n")
+            self._growth_phrase(s, m, float(value), bound, last_subject, "n", "growth.multiple_first")
         for m in _TENTHS.finditer(self.norm, s.span.start, s.span.end):
             raw = m.group("n")
             tenths = (int(raw) if raw.isdigit() else parse_chinese_integer(raw) or 0) + (0.5 if m.group("half") else 0)
             bound = g.BOUND_PREFIXES.get(m.group("bound") or "", "eq")
-            self._growth_phrase(s, m, round(1 + tenths / 10, 4), bound, last_subject, "n")
+            self._growth_phrase(s, m, round(1 + tenths / 10, 4), bound, last_subject, "n", "growth.tenths")
 
     def _growth_phrase(self, s: _Sentence, m: re.Match, multiple: float, bound: str, last_subject: str | None,
-                   number_group: str) -> None:
+                   number_group: str, rule: str = "growth.phrase") -> None:
         """A growth multiple read from a whole phrase (翻了一番, 417倍增长, 增长近三成)."""
         if any(f.family == "growth_multiple" and f.number_start is not None and m.start() <= f.number_start < m.end()
                for f in self.facts):
@@ -598,7 +609,7 @@ class _Extractor:
             segment=_segment(self.norm, s, clause, m.start()),
             baseline_date=baseline.value if baseline else None,
             baseline_precision=baseline.precision if baseline else None,
-            number_start=m.start(number_group), number_end=m.end(number_group),
+            number_start=m.start(number_group), number_end=m.end(number_group), rule=rule,
         ))
 
     # -- daily token usage ----------------------------------------------------------------------
@@ -661,6 +672,8 @@ class _Extractor:
             metric="tokens_per_day", value=q.value, unit=TOKENS_PER_DAY, bound=bound,
             as_of_date=as_of.value, as_of_precision=as_of.precision,
             value_low=q.low, value_high=q.high, number_start=q.start, number_end=q.end,
+            rule="usage.coreference" if coreferent is not None else "usage.list_item" if inherited and context.get(
+                "entity_mention") is None else "usage.continued" if inherited else "usage.daily_tokens",
         )
         self.facts.append(fact)
         noun = _last_usage_noun(norm, clause.start, q.start)
@@ -731,6 +744,8 @@ class _Extractor:
             baseline_date=baseline.value if baseline else None,
             baseline_precision=baseline.precision if baseline else None,
             number_start=q.start, number_end=q.end,
+            rule="growth.coreference" if coreferent is not None else "growth.times_of" if times_of is not None
+            else "growth.verb_multiple" if is_multiple else "growth.verb_percent",
         )
         self.facts.append(fact)
         return fact
@@ -795,7 +810,7 @@ class _Extractor:
                 metric="price_per_million_tokens", value=value, unit=PRICE_UNIT[currency], bound=p.bound,
                 as_of_date=as_of.value, as_of_precision=as_of.precision,
                 currency=currency, direction=p.direction, condition=p.condition,
-                number_start=p.amount_start, number_end=p.amount_end,
+                number_start=p.amount_start, number_end=p.amount_end, rule="price.sentence",
             ))
         return [(p.start, p.end) for p in mentions] + [span for p in mentions for span in p.extra_spans]
 
@@ -817,7 +832,7 @@ class _Extractor:
                     metric="price_per_million_tokens", value=0.0, unit=PRICE_UNIT["CNY"], bound="eq",
                     as_of_date=as_of.value, as_of_precision=as_of.precision,
                     currency="CNY", direction="unspecified", condition=None,
-                    number_start=m.start(), number_end=m.end(),
+                    number_start=m.start(), number_end=m.end(), rule="price.free",
                 ))
 
 
@@ -1013,3 +1028,14 @@ def extract_facts(article: Article, registry: Registry | None = None) -> list[Fa
     stable = {fact.fact_id: fact for fact in second}
     return [fact for fact in first if fact.fact_id in stable and fact.as_row() == stable[fact.fact_id].as_row()
             and fact.as_of_date.year < _UNKNOWN_PUBLISH_DATES[0].year]
+
+
+def explain_facts(article: Article, registry: Registry | None = None) -> tuple[list[Fact], list[tuple[Fact, object]]]:
+    """(the facts of `article`, each with the rule that produced it, the candidates the modality
+    layer left out with the scope that ruled each out): what `python -m pipelines.extract --explain`
+    shows."""
+    extractor = _Extractor(article if article.published_date else replace(article, published_date=_UNKNOWN_PUBLISH_DATES[0]),
+                           registry or load_registry())
+    extractor.run()
+    kept = extract_facts(article, registry)
+    return kept, extractor.ruled_out
