@@ -9,14 +9,7 @@ from __future__ import annotations
 
 # --- Characters -------------------------------------------------------------------------------
 
-# Traditional → simplified for characters that occur in numbers, units, dates and cue words.
-# The mapping is one character to one character so offsets into the original text survive.
-TRADITIONAL_TO_SIMPLIFIED = str.maketrans(
-    # traditional characters ...
-    "萬億兩幾數餘約達過與較長調處費價輸緩據僅內將時間門國華雲騰訊問義譜階躍聯發後從減錢塊級計單規額幣臺灣團隊廠為這來個們還進運維設顯報導總經濟絡網頁題類應態測試檔檢體積極樣廣電話車書學習語創動勢區醫東開關於對麼實際現點務業場銷礎歲龍當產專屬歷統術紀錄漲滿讓雙週萊歐亞資訂購銀證險戶員號預覽標準評領倍輕質優勝選擇寫讀碼視頻圖像聲講說認識別稱謂兆筆項條蓋畫齊裡裏隻剛線紛變齡壓佔贏虧損潤盤補貼懸釋啟遞邊權節漸奪鏈揮僱負責雜鬆緊衝擊隨顧",
-    # ... and their simplified forms, position by position
-    "万亿两几数余约达过与较长调处费价输缓据仅内将时间门国华云腾讯问义谱阶跃联发后从减钱块级计单规额币台湾团队厂为这来个们还进运维设显报导总经济络网页题类应态测试档检体积极样广电话车书学习语创动势区医东开关于对么实际现点务业场销础岁龙当产专属历统术纪录涨满让双周莱欧亚资订购银证险户员号预览标准评领倍轻质优胜选择写读码视频图像声讲说认识别称谓兆笔项条盖画齐里里只刚线纷变龄压占赢亏损润盘补贴悬释启递边权节渐夺链挥雇负责杂松紧冲击随顾",
-)
+# Traditional → simplified comes from OpenCC's character tables (text.traditional_to_simplified).
 
 # Full-width forms → ASCII (digits, Latin letters, % . , $). Also one-to-one.
 FULLWIDTH_TO_ASCII = str.maketrans(

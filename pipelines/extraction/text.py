@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .grammar import FULLWIDTH_TO_ASCII, TRADITIONAL_TO_SIMPLIFIED
+from functools import lru_cache
+
+from .grammar import FULLWIDTH_TO_ASCII
 
 # Markdown images and link targets, bare URLs and e-mail-like strings hold digits that are not
 # quantities; they are blanked out (same length) before matching.
@@ -32,6 +34,28 @@ def _chars_of(table: dict[int, int]) -> re.Pattern:
     return re.compile("[" + "".join(re.escape(chr(c)) for c in table) + "]")
 
 
+# The CJK ranges whose traditional characters OpenCC maps: unified ideographs, extension A and
+# the compatibility ideographs.
+_CJK_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
+
+
+@lru_cache(maxsize=1)
+def traditional_to_simplified() -> dict[int, int]:
+    """Traditional → simplified, one character to one character, from OpenCC's own tables
+    (the `opencc` wheel, offline): every CJK character is converted on its own line, and kept
+    where OpenCC gives exactly one other character. Phrase-level conversions that change the
+    length (or the reading of a word) are left out, so every offset into the original survives.
+    Built once per process, in about 15 ms."""
+    import opencc
+
+    chars = [chr(c) for start, end in _CJK_RANGES for c in range(start, end)]
+    converted = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
+    if len(converted) != len(chars):  # never seen; a conversion that merged lines would shift every pair
+        raise RuntimeError("OpenCC changed the number of lines of the character list")
+    return {ord(a): ord(b) for a, b in zip(chars, converted) if len(b) == 1 and b != a}
+
+
+TRADITIONAL_TO_SIMPLIFIED = traditional_to_simplified()
 _TRADITIONAL = _chars_of(TRADITIONAL_TO_SIMPLIFIED)
 _FULLWIDTH = _chars_of(FULLWIDTH_TO_ASCII)
 
