@@ -60,3 +60,12 @@ def test_price_tables(example):
     facts = [f for f in extract_facts(article(example["text"])) if f.family == "price_point"]
     got = sorted((f.entity.lower(), f.value, f.currency, f.direction) for f in facts)
     assert got == sorted((e.lower(), v, c, d) for e, v, c, d in example["facts"])
+
+
+SMALL_MONEY = yaml.safe_load((Path(__file__).parent / "fixtures" / "grammar" / "small_money.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("example", SMALL_MONEY, ids=[e["text"] for e in SMALL_MONEY])
+def test_prices_in_mao_fen_and_li(example):
+    prices = [(f.value, f.direction) for f in extract_facts(article(example["text"])) if f.family == "price_point"]
+    assert prices == ([(example["value"], example["direction"])] if example["value"] is not None else [])

@@ -656,6 +656,9 @@ class _Extractor:
             return None  # a rank ("位居全球前5"), not an amount
         unit_end = q.end + (unit_match.end() if unit_match else 0)
         bound = combine_bound(bound_around(norm, q.start, unit_end, clause.start, clause.end), q.bound)
+        own = [m for m in s.mentions if clause.start <= m.start < q.start]
+        if coreferent is None and not own and _SOMEONES.search(head):
+            return None  # "我们的客服Agent每天消耗3亿tokens": someone's application, not a named entity's total
         if coreferent is not None:
             entity = coreferent
         elif inherited and context.get("entity_mention") is not None:
@@ -890,6 +893,10 @@ def _document_unit(norm: str, before: int) -> re.Match | None:
     for found in _DOCUMENT_UNIT.finditer(norm, 0, before):
         pass
     return found
+
+
+# Subjects that make a usage figure someone's own application rather than a named entity's total.
+_SOMEONES = re.compile(r"我们|我的|我这|我每天|一个|某个|某家|一家|单个|每个|他们|他的|她的|用户的|开发者的")
 
 
 _ITEM_HEAD = re.compile(r"[ \t]*(?:约为|约|为|达到|达|超过|突破|接近|近|逾|是)?[ \t]*$")

@@ -184,4 +184,4 @@ FROM_MARKERS = ("从", "由")
 # skips such sentences (most of a press article) before its per-sentence work.
 FACT_CUES = TOKEN_WORDS + ("倍", "番", "%", "百分之") + FREE_CUES
 # Every price needs a currency: a sentence without any of these has no price point to look for.
-PRICE_CUES = tuple(CURRENCY_WORDS) + tuple(CURRENCY_SYMBOLS) + ("美分",)
+PRICE_CUES = tuple(CURRENCY_WORDS) + tuple(CURRENCY_SYMBOLS) + ("美分", "毛", "角", "分")

@@ -88,6 +88,62 @@ _PRICE_PAIR = re.compile(
 )
 
 
+# Prices written in the small units of the yuan, alone or compounded: "3厘", "两毛钱", "1毛2" (1毛2分),
+# "3分8厘", "1分钱". Each needs a token denominator before it in its clause ("每千tokens",
+# "千tokens输入价格仅为") or right after it ("/千tokens").
+_SMALL_DIGIT = r"(?:\d|[一二两三四五六七八九])"
+_SMALL_MONEY = re.compile(
+    r"(?<![\d.])(?:(?P<mao>" + _SMALL_DIGIT + r")[ \t]*[毛角][ \t]*(?P<mao_fen>" + _SMALL_DIGIT + r")?(?![\d.分厘])"
+    r"|(?P<fen>" + _SMALL_DIGIT + r")[ \t]*分(?![钟之别析享配成布散数期批])(?:[ \t]*(?P<fen_li>" + _SMALL_DIGIT + r")[ \t]*厘?)?"
+    r"|(?P<li>" + _SMALL_DIGIT + r"|半)[ \t]*厘)(?![ \t]*多)(?:[ \t]*钱)?"
+)
+_DENOMINATOR_BEFORE = re.compile(r"(?:每[ \t]*)?(?P<count>百万|一百万|千|一千|万|1000|1K|1M|K|M)[ \t]*(?:个[ \t]*)?"
+                                 r"(?:(?:输入|输出)[ \t]*)?(?:tokens?|词元)(?P<mid>[^，,。；;\d]{0,14}?)[ \t]*$", re.IGNORECASE)
+_DENOMINATOR_AFTER = re.compile(r"[ \t]*(?:/|每)[ \t]*(?P<count>百万|千|万|1K|1M|K|M)[ \t]*(?:个[ \t]*)?(?:tokens?|词元)",
+                                re.IGNORECASE)
+_SMALL_VALUE = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "半": 0.5}
+
+
+def _small_money_yuan(m: re.Match) -> float:
+    """The amount in 元, by pint: 1毛2 → 0.1 元 + 2 分, 3分8厘 → 3 分 + 8 厘."""
+    from .units import registry
+
+    ureg = registry()
+
+    def n(group: str) -> float:
+        raw = m.group(group)
+        return 0.0 if raw is None else float(raw) if raw.isdigit() else float(_SMALL_VALUE[raw])
+
+    total = (ureg.Quantity(n("mao"), "CNY_jiao") + ureg.Quantity(n("mao_fen"), "CNY_fen")
+             + ureg.Quantity(n("fen"), "CNY_fen") + ureg.Quantity(n("fen_li"), "CNY_li") + ureg.Quantity(n("li"), "CNY_li"))
+    return round(total.to("CNY").magnitude, 10)
+
+
+def _small_money_mentions(norm: str, span: Span, taken: list[tuple[int, int]]) -> list[PriceMention]:
+    found = []
+    for m in _SMALL_MONEY.finditer(norm, span.start, span.end):
+        if not _free_of(m, taken) or norm[max(span.start, m.start() - 2):m.start()].endswith(("几", "数", "多")):
+            continue  # "几分钱到一毛多钱": a range in words, not a price
+        clause_start = max(span.start, _clause_start(norm, m.start(), span.start))
+        before = _DENOMINATOR_BEFORE.search(norm, max(clause_start, m.start() - 40), m.start())
+        after = _DENOMINATOR_AFTER.match(norm, m.end(), span.end)
+        denominator = before or after
+        if denominator is None:
+            continue
+        start = before.start() if before else m.start()
+        end = after.end() if after else m.end()
+        words = norm[start:end]
+        direction_cue = _DIRECTION.search(words)
+        mention = PriceMention(start, end, m.start(), m.end(), _small_money_yuan(m), "CNY",
+                               token_count(denominator.group("count")),
+                               direction=g.DIRECTION_CUES[direction_cue.group(0).lower()] if direction_cue else None,
+                               condition=condition_words(words))
+        word_bound = bound_before(norm, m.start(), clause_start)
+        mention.bound = word_bound[0] if word_bound and word_bound[0] != "eq" else "eq"
+        found.append(mention)
+    return found
+
+
 def price_mentions(norm: str, span: Span) -> list[PriceMention]:
     """Every price in a sentence, in text order, with what its own words say."""
     found: list[PriceMention] = []
@@ -150,6 +206,8 @@ def price_mentions(norm: str, span: Span) -> list[PriceMention]:
                 condition=condition_words(words), continued=True,
             ))
             position = more.end()
+    taken = [(p.amount_start, p.amount_end) for p in found] + [(p.start, p.end) for p in found]
+    found += _small_money_mentions(norm, span, [(a, b) for a, b in taken if b > a])
     return sorted(found, key=lambda p: p.start)
 
 
