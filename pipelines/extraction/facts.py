@@ -454,6 +454,8 @@ class _Extractor:
                 i for i, h in enumerate(header_text)
                 if (re.search(r"价|price|费用|收费", h, re.I) or nearest_direction(h, 0, len(h)) or i in column_unit)
                 and not re.search(r"计费项|类型|方式|上下文|context|用途|说明|备注|模型|厂商|model", h, re.I)
+                # a column of the price before a change is not a price now: "原输入价", "调整前"
+                and not re.search(r"原|旧|调整前|降价前|调价前|此前|以前|变更前|old|before|previous|was", h, re.I)
             ]
             if not price_columns:
                 continue
@@ -787,6 +789,11 @@ class _Extractor:
         floor = s.span.start
         previous_direction = None
         for p in mentions:
+            trailing = _TRAILING_DIRECTION.match(norm, p.end, s.span.end)
+            if p.direction is None and trailing:
+                # "$0.4/M 输入、$1.6/M 输出": the direction written right after its price
+                p.direction = g.DIRECTION_CUES[trailing.group(1).lower()]
+                p.end = trailing.end()
             if p.direction is None:
                 # "输入：32K以内，每百万tokens 1元；32K-128K，每百万tokens 2元": a direction holds
                 # for the prices after it in the sentence until another one is named
@@ -894,6 +901,8 @@ def _document_unit(norm: str, before: int) -> re.Match | None:
         pass
     return found
 
+
+_TRAILING_DIRECTION = re.compile(r"[ \t]*(输入|输出|input|output)(?=[ \t]*(?:[、，,；;。）)和及与/]|$))", re.IGNORECASE)
 
 # Subjects that make a usage figure someone's own application rather than a named entity's total.
 _SOMEONES = re.compile(r"我们|我的|我这|我每天|一个|某个|某家|一家|单个|每个|他们|他的|她的|用户的|开发者的")

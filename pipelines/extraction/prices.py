@@ -27,7 +27,9 @@ _AMOUNT = r"(?P<sym>US\$|\$|¥|￥)?[ \t]*(?P<amount>\d+(?:\.\d+)?)[ \t]*(?P<cur
 _TOKENS = r"(?:个[ \t]*)?(?:(?P<dir_in>输入|输出|input|output)[ \t]*)?(?:tokens?|词元)"
 # "0.0008元/千Tokens", "$2.5 per 1M input tokens", "2元每百万tokens"
 _PRICE_AFTER = re.compile(
-    r"(?<![A-Za-z0-9.\-])" + _AMOUNT + r"[ \t]*(?:/|每|per)[ \t]*(?P<count>" + _COUNT + r")?[ \t]*" + _TOKENS,
+    r"(?<![A-Za-z0-9.\-])" + _AMOUNT + r"[ \t]*(?:/|每|per)[ \t]*(?P<count>" + _COUNT + r")?[ \t]*"
+    # "$0.4/M 输入": a count of M or K stands for tokens on its own
+    + r"(?:" + _TOKENS + r"|(?<=[MK])(?![A-Za-z0-9]))",
     re.IGNORECASE,
 )
 # "每百万tokens输入价格为2元", "每千 tokens 0.0008 元", "每百万输入tokens 2.5美元"
