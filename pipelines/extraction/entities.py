@@ -109,6 +109,7 @@ def _variant_pattern() -> re.Pattern:
     piece = (r"(?:[ \t]?[-_·]?[ \t]?)(?:"
              rf"[vV]?\d{{1,2}}(?:\.\d+)*(?:[kK](?![A-Za-z]))?(?![\d.{stop}])(?![A-Za-z]{{2}})"  # 4.1, V3, 32k
              rf"|\.\d+(?![\d.{stop}])"                                                       # GPT-4 + .1
+             r"|\d{1,4}[kK](?![A-Za-z0-9])"                                                      # 256k
              r"|[A-Za-z]\d{1,2}(?:\.\d+)?(?![A-Za-z0-9])"                                    # K2, T1, R1
              rf"|(?:{latin})(?![A-Za-z])"                                                       # Turbo, mini
              rf"|(?:{chinese}))")

@@ -249,8 +249,8 @@ class _Sentence:
             if companies:
                 return companies[-1]
         for earlier in reversed([c for c in self.clauses if c.end <= clause.start]):
-            if self.norm.startswith("其", earlier.start):
-                continue  # "其…" refers back to the subject of an earlier clause
+            if self.norm.startswith("其", earlier.start) and not self.norm.startswith(("其中", "其他", "其余", "其实", "其次"), earlier.start):
+                continue  # "其…" refers back to the subject of an earlier clause ("其中…" does not)
             found = [m for m in pool if earlier.start <= m.start < earlier.end]
             if found:
                 if prefer_models:
@@ -331,14 +331,13 @@ class _Extractor:
             if not stated[index]:
                 self._track_list_direction(span)
                 continue
-            previous = spans[index - 1] if index else None
             sentence = _Sentence(
                 norm=self.norm,
                 span=span,
                 clauses=clauses(self.norm, span),
                 dates=self._dates(span),
                 mentions=self._mentions(span),
-                carried_date=self._carried_date(previous),
+                carried_date=self._carried_date(spans, index),
                 carried_entity=self._carried_entity(spans, index),
                 published=self.article.published_date,
             )
@@ -388,12 +387,43 @@ class _Extractor:
         return any(name and outlet and (name in outlet or outlet in name)
                    for outlet in (self.article.source, self.article.author))
 
-    def _carried_date(self, previous: Span | None) -> DateMention | None:
-        """The event date of a sentence carries over to the next one only."""
-        if previous is None:
+    def _carried_date(self, spans: list[Span], index: int) -> DateMention | None:
+        """The date a sentence without its own falls back on: the previous sentence's event date,
+        else the lead date of its paragraph ("**5月21日**，…" scopes the paragraph, 同一天 included),
+        else the date in the heading of its section."""
+        if index == 0:
+            return self._heading_date(spans[index].start)
+        own = [d for d in self._dates(spans[index - 1]) if d.role == "as_of" and d.text not in g.NOW_WORDS]
+        if own:
+            return own[-1]
+        for earlier in range(index - 1, max(-1, index - 10), -1):
+            lead = self._lead_date(spans[earlier])
+            if lead is not None:
+                return lead
+            if "\n\n" in self.norm[spans[earlier].start : spans[earlier + 1].start]:
+                break
+        return self._heading_date(spans[index].start)
+
+    def _lead_date(self, span: Span) -> DateMention | None:
+        """A bold date opening a paragraph or list item: "**5月21日**，阿里云宣布…"."""
+        if not self.body.startswith("**", max(0, span.start - 2)) and not self.body.startswith("**", span.start):
             return None
-        own = [d for d in self._dates(previous) if d.role == "as_of" and d.text not in g.NOW_WORDS]
-        return own[-1] if own else None
+        dates = [d for d in self._dates(span) if d.role == "as_of" and d.start <= span.start + 3]
+        return dates[0] if dates else None
+
+    def _heading_date(self, pos: int) -> DateMention | None:
+        """The date a Markdown heading above `pos` names ("## 5月21日：阿里云降价")."""
+        heading = self.norm.rfind("\n#", 0, pos)
+        start = heading + 1 if heading >= 0 else (0 if self.norm.startswith("#") else -1)
+        if start < 0:
+            return None
+        end = self.norm.find("\n", start)
+        end = len(self.norm) if end < 0 else end
+        if end > pos:
+            return None
+        dates = [d for d in find_dates(self.norm, self.article.published_date, start, end) if d.role == "as_of"
+                 and d.text not in g.NOW_WORDS]
+        return dates[0] if dates else None
 
     def _carried_entity(self, spans: list[Span], index: int) -> Mention | None:
         """The first mention of the nearest earlier sentence that names anyone. Found lazily:
