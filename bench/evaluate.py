@@ -73,13 +73,6 @@ def overlaps(span: tuple[int, int], text: str, quote: str) -> bool:
 
 
 @dataclass
-class Row:
-    article: str
-    values: dict
-    span: tuple[int, int]
-
-
-@dataclass
 class FamilyScore:
     gold: int = 0
     found: int = 0

@@ -69,3 +69,12 @@ SMALL_MONEY = yaml.safe_load((Path(__file__).parent / "fixtures" / "grammar" / "
 def test_prices_in_mao_fen_and_li(example):
     prices = [(f.value, f.direction) for f in extract_facts(article(example["text"])) if f.family == "price_point"]
     assert prices == ([(example["value"], example["direction"])] if example["value"] is not None else [])
+
+
+PRICES = yaml.safe_load((Path(__file__).parent / "fixtures" / "grammar" / "prices.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("example", PRICES, ids=[e["text"] for e in PRICES])
+def test_price_phrasings(example):
+    facts = [f for f in extract_facts(article(example["text"])) if f.family == "price_point"]
+    assert sorted((f.entity, f.value, f.currency, f.direction) for f in facts) == sorted(map(tuple, example["facts"]))

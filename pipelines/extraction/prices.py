@@ -146,10 +146,19 @@ def _small_money_mentions(norm: str, span: Span, taken: list[tuple[int, int]]) -
     return found
 
 
+# "$0.40 / $1.60（输入/输出，每1M tokens）": two amounts, then their directions and denominator.
+_SLASH_PAIR = re.compile(
+    _AMOUNT.replace("(?P<", "(?P<a_") + r"[ \t]*/[ \t]*" + _AMOUNT.replace("(?P<", "(?P<b_")
+    + r"[ \t]*[（(][ \t]*(?P<d1>输入|input)[ \t]*/[ \t]*(?P<d2>输出|output)[ \t]*[，,;；]?[ \t]*(?:每|per|/)[ \t]*"
+    r"(?P<count>" + _COUNT + r")?[ \t]*(?:个[ \t]*)?(?:tokens?|词元)[ \t]*[）)]",
+    re.IGNORECASE,
+)
+
+
 def price_mentions(norm: str, span: Span) -> list[PriceMention]:
     """Every price in a sentence, in text order, with what its own words say."""
     found: list[PriceMention] = []
-    pairs = list(_PRICE_PAIR.finditer(norm, span.start, span.end))
+    pairs = list(_PRICE_PAIR.finditer(norm, span.start, span.end)) + list(_SLASH_PAIR.finditer(norm, span.start, span.end))
     taken = [(m.start(), m.end()) for m in pairs]
     for m in pairs:
         count = token_count(m.group("count"))
