@@ -26,6 +26,12 @@ _MODEL_ID = re.compile(
     re.VERBOSE,
 )
 _NOT_MODELS = {"API", "APP", "TPM", "RPM", "GPU", "CEO", "CTO", "MOE", "TOKEN", "TOKENS", "A/B"}
+# A platform or product written in Latin letters that the registry does not know, named as the
+# subject of a usage figure: "SiliconCloud 平台日均 Token 调用量", "OpenRouter上的调用量".
+_LATIN_PLATFORM = re.compile(
+    r"(?<![A-Za-z0-9_\-./])(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+)+|[A-Z][a-z]{3,})(?=[ \t]*(?:平台|开放平台|云平台|上的|的日均|日均|每天|每日))"
+)
+_NOT_PLATFORMS = {"Token", "Tokens", "Agent", "Agents", "Chat", "Model", "Models", "Cloud", "Open", "Web", "App"}
 
 # Companies not in the registry, as owners of usage figures ("鱼泡科技的豆包大模型日均调用量"
 # → 鱼泡科技): a name ending in a company-like suffix, or a name right after a noun that
@@ -195,6 +201,16 @@ class Registry:
                 continue
             entity = self.lookup(text) or Entity(text, "model")
             found.append(Mention(m.start(1), m.start(1) + len(text), entity, "model_id"))
+        return found
+
+    def platforms(self, norm: str, start: int, end: int) -> list[Mention]:
+        """Unregistered Latin platform names before 平台/日均 …, kept as written."""
+        found = []
+        for m in _LATIN_PLATFORM.finditer(norm, start, end):
+            name = m.group("name")
+            if name in _NOT_PLATFORMS or self.lookup(name):
+                continue
+            found.append(Mention(m.start("name"), m.end("name"), Entity(name, "platform"), "company"))
         return found
 
     def companies(self, norm: str, start: int, end: int) -> list[Mention]:

@@ -278,7 +278,8 @@ def _merge_mentions(registry: Registry, norm: str, original: str, span: Span,
             if all(start >= x.end or start + len(name) <= x.start for x in found):
                 found.append(Mention(start, start + len(name), Entity(original[start : start + len(name)], "company"), "company"))
     taken = [(m.start, m.end) for m in found]
-    for extra in registry.model_ids(norm, span.start, span.end) + registry.companies(norm, span.start, span.end):
+    for extra in (registry.model_ids(norm, span.start, span.end) + registry.platforms(norm, span.start, span.end)
+                  + registry.companies(norm, span.start, span.end)):
         if all(extra.end <= s or extra.start >= e for s, e in taken):
             if extra.source == "company" or extra.entity.name == norm[extra.start:extra.end]:
                 # names outside the registry are kept as the article writes them (語森科技)
