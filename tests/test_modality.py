@@ -79,3 +79,13 @@ PRICES = yaml.safe_load((Path(__file__).parent / "fixtures" / "grammar" / "price
 def test_price_phrasings(example):
     facts = [f for f in extract_facts(article(example["text"])) if f.family == "price_point"]
     assert sorted((f.entity, f.value, f.currency, f.direction) for f in facts) == sorted(map(tuple, example["facts"]))
+
+
+USAGE_GROWTH = yaml.safe_load((Path(__file__).parent / "fixtures" / "grammar" / "usage_growth.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("example", USAGE_GROWTH, ids=[e["text"] for e in USAGE_GROWTH])
+def test_usage_and_growth_phrasings(example):
+    got = sorted((f.family, f.entity, f.value, str(f.as_of_date), str(f.baseline_date) if f.baseline_date else None)
+                 for f in extract_facts(article(example["text"])) if f.family != "price_point")
+    assert got == sorted((fam, e, float(v), a, b) for fam, e, v, a, b in example["facts"])

@@ -665,11 +665,17 @@ class _Extractor:
         has_daily = bool(_DAILY.search(text))
         has_token = bool(unit_match) or bool(_TOKEN_CUE.search(head))
         has_noun = bool(_USAGE_NOUN.search(head)) or bool(unit_match)
+        if has_daily and has_noun and not has_token and q.value >= 1e11 and any(
+                m.entity.kind in ("model", "model_family", "platform") and clause.start <= m.start < q.start
+                for m in s.mentions):
+            # "豆包大模型日均使用量超过1.3万亿": a model's daily usage in the hundreds of billions is
+            # tokens (calls and users are counted in 次 and 人, far below that)
+            has_token = True
         coreferent = None
         if not (has_daily and has_token and has_noun) and self._last_usage is not None \
                 and _COREFERENCE.search(head) and not _DISTRACTOR.search(text):
             coreferent = self._last_usage[0]  # "这一数字为4万亿": the usage stated before
-        elif not (has_daily and has_token and has_noun) and context is None and _frame_item(norm, s, clause, q):
+        elif not (has_daily and has_token and has_noun) and _frame_item(norm, s, clause, q):
             # "日均token消耗量中，豆包约为63万亿，千问约为32万亿": items of the sentence's metric
             context = {"entity_mention": None}
             inherited = True
@@ -701,6 +707,13 @@ class _Extractor:
         if entity is None:
             return None
         as_of = s.as_of(q.start)
+        ago = _AGO.search(norm, s.span.start, q.start)
+        if ago and not any(d.role == "as_of" and ago.end() <= d.start < q.start for d in s.dates) \
+                and (as_of.end <= ago.start() or as_of.start == as_of.end):
+            # "一年前，这一数字仅为1.3万亿": a year before the time the article speaks of
+            months = _months(ago.group("n"), ago.group("unit"))
+            precision = as_of.precision if as_of.precision in ("day", "month") else "month"
+            as_of = DateMention(ago.start(), ago.end(), add_months(as_of.value, -months), precision, "as_of", ago.group(0))
         if inherited and as_of.precision in ("half", "quarter", "year"):
             as_of = as_of.period_end_month()  # "… H2 … grew to X": X holds at the end of H2
         fact = self._fact(

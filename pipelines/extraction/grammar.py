@@ -182,6 +182,7 @@ FROM_MARKERS = ("从", "由")
 # A sentence without any of these words states none of the three families: usage and price rules
 # need a token word, growth needs 倍/番/a percent, a free price one of FREE_CUES. The extractor
 # skips such sentences (most of a press article) before its per-sentence work.
-FACT_CUES = TOKEN_WORDS + ("倍", "番", "%", "百分之", "成", "/M", "/1M", "/K") + FREE_CUES
+FACT_CUES = TOKEN_WORDS + ("倍", "番", "%", "百分之", "成", "/M", "/1M", "/K", "数字", "指标", "数据", "规模") \
+    + USAGE_NOUNS + FREE_CUES
 # Every price needs a currency: a sentence without any of these has no price point to look for.
 PRICE_CUES = tuple(CURRENCY_WORDS) + tuple(CURRENCY_SYMBOLS) + ("美分", "毛", "角", "分")

@@ -46,7 +46,7 @@ QUANTITY_RE = re.compile(
         (?P<chinese_more>[{_MORE}](?=[万亿兆]))?(?P<chinese_mag>[万亿兆]*)   # 两千多亿
       | (?P<bare>千万|百万|十万|万亿|千亿|百亿|十亿|(?<=[破过超逾近上])[万亿])  # 突破万亿, 近千亿, 破亿
     )
-    (?P<more>[{_MORE}](?![元个家款种样]))?
+    (?P<more>{_WS}?[{_MORE}](?![元个家款种样]))?       # 50多, 300 多倍
     (?P<percent>{_WS}*%)?
     """,
     re.VERBOSE,
