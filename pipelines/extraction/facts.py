@@ -156,7 +156,7 @@ _DOUBLING = re.compile(r"翻了?[ \t]*(?P<n>一|两|二|三|四|1|2|3|4)[ \t]*�
 _MULTIPLE_FIRST = re.compile(r"(?P<bound>超过|超|逾|近|约|接近|达)?[ \t]*(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
                              r"[ \t]*(?P<more>多)?[ \t]*倍(?P<more2>多|以上)?[ \t]*(?:的)?[ \t]*(?:增长|增幅|增速|的增量)")
 # Growth in tenths: "增长了近三成" → ×1.3, "增长七成" → ×1.7
-_TENTHS = re.compile(r"(?:增长|提升|上涨|增加|上升|增)了?[ \t]*(?P<bound>近|超过|超|逾|约|接近|将近)?[ \t]*"
+_TENTHS = re.compile(r"(?:增长|成长|提升|上涨|增加|上升|攀升|增)了?[ \t]*(?P<bound>近|超过|超|逾|约|接近|将近)?[ \t]*"
                      r"(?P<n>[一二两三四五六七八九]|[1-9])[ \t]*成(?P<half>半)?(?!为|本|功|交|果|员|长|熟)")
 _TIMES_OF = re.compile(r"(?:是|为)(?P<what>[^，。；,;是为]{1,20}?)的[ \t]*$")
 _SEGMENT = [re.compile(p) for p in g.SEGMENT_PATTERNS]
