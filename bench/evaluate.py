@@ -174,6 +174,15 @@ def build(articles: Path, warehouse: Path) -> None:
                              f"SEEDS_DIR={articles} to see why")
 
 
+def overall(scores: dict[str, FamilyScore]) -> tuple[float, float, int, int]:
+    """(precision, recall, gold facts, rows) over every family."""
+    gold = sum(s.gold for s in scores.values())
+    found = sum(s.found for s in scores.values())
+    rows = sum(s.rows for s in scores.values())
+    wrong = sum(s.false_positives for s in scores.values())
+    return ((rows - wrong) / rows if rows else 1.0), (found / gold if gold else 1.0), gold, rows
+
+
 def report(scores: dict[str, FamilyScore], verbose: bool) -> tuple[str, dict]:
     lines, summary = [], {}
     for family, s in scores.items():
@@ -183,11 +192,7 @@ def report(scores: dict[str, FamilyScore], verbose: bool) -> tuple[str, dict]:
                            "f1": round(f1(s.precision, s.recall), 3), "gold": s.gold, "rows": s.rows}
         if verbose:
             lines += [f"  MISS {m}" for m in s.misses] + [f"  FP   {x}" for x in s.extras]
-    gold = sum(s.gold for s in scores.values())
-    found = sum(s.found for s in scores.values())
-    rows = sum(s.rows for s in scores.values())
-    fps = sum(s.false_positives for s in scores.values())
-    recall, precision = (found / gold if gold else 1.0), ((rows - fps) / rows if rows else 1.0)
+    precision, recall, gold, rows = overall(scores)
     summary["overall"] = {"precision": round(precision, 3), "recall": round(recall, 3),
                           "f1": round(f1(precision, recall), 3), "gold": gold, "rows": rows}
     lines.append(f"overall            recall={recall:.3f} precision={precision:.3f} f1={f1(precision, recall):.3f} "

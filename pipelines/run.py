@@ -104,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
 
     import dagster as dg
 
+    from dagster._core.utils import make_new_run_id
+
     from pipelines.defs import build_definitions
     from pipelines.runs import cli_tags, recover_dead_runs, wait_seconds
 
@@ -159,12 +161,6 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(summary(warehouse))
     return 0
-
-
-def make_new_run_id() -> str:
-    from dagster._core.utils import make_new_run_id as new_id
-
-    return new_id()
 
 
 def _duration(seconds: float) -> str:

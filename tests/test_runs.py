@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -51,8 +52,7 @@ def wait_for_line(process: subprocess.Popen, text: str, timeout: float = 240) ->
 
 
 def cli(seeds: Path, warehouse: Path, home: Path, **env: str) -> subprocess.Popen:
-    return start([".venv/bin/python" if (ROOT / ".venv").exists() else "python", "-m", "pipelines.run"],
-                 home, seeds, warehouse, **env)
+    return start([sys.executable, "-m", "pipelines.run"], home, seeds, warehouse, **env)
 
 
 def instance_at(home: Path) -> dg.DagsterInstance:

@@ -311,6 +311,7 @@ class _Extractor:
         self._list_direction: str | None = None
         self._table_rows: list[tuple[int, int]] = []  # rows the price-table reader took
         self._paragraph_model: Mention | None = None
+        self._heading_dates: dict[int, tuple[int, DateMention | None]] = {}  # heading start → (end, date)
         self.ruled_out: list[tuple[Fact, object]] = []  # (fact, modality scope) left out, for --explain
         # registry aliases are searched once for the whole article, then looked up per sentence
         self.registered = registry.mentions(self.norm)
@@ -413,18 +414,19 @@ class _Extractor:
         return dates[0] if dates else None
 
     def _heading_date(self, pos: int) -> DateMention | None:
-        """The date a Markdown heading above `pos` names ("## 5月21日：阿里云降价")."""
+        """The date a Markdown heading above `pos` names ("## 5月21日：…")."""
         heading = self.norm.rfind("\n#", 0, pos)
         start = heading + 1 if heading >= 0 else (0 if self.norm.startswith("#") else -1)
         if start < 0:
             return None
-        end = self.norm.find("\n", start)
-        end = len(self.norm) if end < 0 else end
-        if end > pos:
-            return None
-        dates = [d for d in find_dates(self.norm, self.article.published_date, start, end) if d.role == "as_of"
-                 and d.text not in g.NOW_WORDS]
-        return dates[0] if dates else None
+        if start not in self._heading_dates:  # each heading is read once, however many sentences ask
+            end = self.norm.find("\n", start)
+            end = len(self.norm) if end < 0 else end
+            dates = [d for d in find_dates(self.norm, self.article.published_date, start, end)
+                     if d.role == "as_of" and d.text not in g.NOW_WORDS]
+            self._heading_dates[start] = (end, dates[0] if dates else None)
+        end, heading_date = self._heading_dates[start]
+        return heading_date if end <= pos else None
 
     def _carried_entity(self, spans: list[Span], index: int) -> Mention | None:
         """The first mention of the nearest earlier sentence that names anyone. Found lazily:
@@ -573,7 +575,7 @@ class _Extractor:
                 last_subject = _subject_before(self.norm, clause.start, q.start, last_subject)
                 last_subject, usage_context = self._quantity(s, q, clause, last_subject, usage_context)
                 if last_subject is None and not q.percent and _TOKEN_UNIT.match(self.norm, q.end):
-                    # "本季度处理了超过100万亿个token，同比增长5倍": the tokens are what grew
+                    # a token amount, then a growth ("处理了N个token，同比增长M倍"): the tokens grew
                     last_subject = "tokens处理量"
             last_subject = _subject_before(self.norm, clause.start, clause.end, last_subject)
         self._doublings(s, last_subject)
@@ -626,7 +628,7 @@ class _Extractor:
         entity = s.entity(m.start())
         if subject is None and self._last_usage is not None \
                 and _COREFERENCE.search(self.norm, clause.start, m.start()):
-            entity, subject = self._last_usage  # "这一指标从发布至今实现了417倍增长"
+            entity, subject = self._last_usage  # 这一指标 + growth phrase: the last daily usage grew
         if subject is None or entity is None:
             return
         if subject_text is None and _DISTRACTOR.search(self.norm, clause.start, m.start()):
@@ -668,27 +670,24 @@ class _Extractor:
         if has_daily and has_noun and not has_token and q.value >= 1e11 and any(
                 m.entity.kind in ("model", "model_family", "platform") and clause.start <= m.start < q.start
                 for m in s.mentions):
-            # "豆包大模型日均使用量超过1.3万亿": a model's daily usage in the hundreds of billions is
-            # tokens (calls and users are counted in 次 and 人, far below that)
+            # a model's (or platform's) daily usage in the hundreds of billions is tokens, even
+            # unnamed: calls and users are counted in 次 and 人, far below that
             has_token = True
         coreferent = None
-        if not (has_daily and has_token and has_noun) and self._last_usage is not None \
-                and _COREFERENCE.search(head) and not _DISTRACTOR.search(text):
-            coreferent = self._last_usage[0]  # "这一数字为4万亿": the usage stated before
-        elif not (has_daily and has_token and has_noun) and _frame_item(norm, s, clause, q):
-            # "日均token消耗量中，豆包约为63万亿，千问约为32万亿": items of the sentence's metric
-            context = {"entity_mention": None}
-            inherited = True
-        if coreferent is not None or inherited:
-            pass
-        elif not (has_daily and has_token and has_noun):
-            # "…日均 tokens 消耗量翻了近 10 倍，从 1000 亿级规模到 10000 亿规模": the second clause
-            # continues the first one's metric when it names no other.
-            if context is None or unit_match or _DISTRACTOR.search(text):
+        if not (has_daily and has_token and has_noun):
+            # no metric of its own: the figure may still continue one stated before
+            if self._last_usage is not None and _COREFERENCE.search(head) and not _DISTRACTOR.search(text):
+                coreferent = self._last_usage[0]  # 这一数字/该指标 + amount: the last daily usage
+            elif _frame_item(norm, s, clause, q):
+                context = {"entity_mention": None}  # an entity + amount item under the sentence's metric
+                inherited = True
+            elif context is None or unit_match or _DISTRACTOR.search(text):
                 return None
-            if not re.match(r"[ \t]*(?:从|由)?[^，,。]*?(?:到|至|达到|增至|升至|突破|超过)", head) and not head.strip().startswith(("到", "至")):
+            elif re.match(r"[ \t]*(?:从|由)?[^，,。]*?(?:到|至|达到|增至|升至|突破|超过)", head) \
+                    or head.strip().startswith(("到", "至")):
+                inherited = True  # "从X规模到Y规模" after a clause of the same sentence named the metric
+            else:
                 return None
-            inherited = True
         if any(n in head for n in ("月活", "日活", "用户", "参数", "上下文", "次数")):
             return None
         if re.search(r"(?:第|前|后|top|Top|TOP)[ \t]*$", head) or q.value < MIN_TOKENS_PER_DAY:
@@ -697,7 +696,7 @@ class _Extractor:
         bound = combine_bound(bound_around(norm, q.start, unit_end, clause.start, clause.end), q.bound)
         own = [m for m in s.mentions if clause.start <= m.start < q.start]
         if coreferent is None and not own and _SOMEONES.search(head):
-            return None  # "我们的客服Agent每天消耗3亿tokens": someone's application, not a named entity's total
+            return None  # "我们的…每天消耗N tokens": someone's own application, not a named entity's total
         if coreferent is not None:
             entity = coreferent
         elif inherited and context.get("entity_mention") is not None:
@@ -710,7 +709,7 @@ class _Extractor:
         ago = _AGO.search(norm, s.span.start, q.start)
         if ago and not any(d.role == "as_of" and ago.end() <= d.start < q.start for d in s.dates) \
                 and (as_of.end <= ago.start() or as_of.start == as_of.end):
-            # "一年前，这一数字仅为1.3万亿": a year before the time the article speaks of
+            # "N年前/N个月前，…": that long before the time the sentence speaks of
             months = _months(ago.group("n"), ago.group("unit"))
             precision = as_of.precision if as_of.precision in ("day", "month") else "month"
             as_of = DateMention(ago.start(), ago.end(), add_months(as_of.value, -months), precision, "as_of", ago.group(0))
@@ -760,7 +759,7 @@ class _Extractor:
         subject = squash(subject_text) if subject_text else last_subject
         coreferent = None
         if subject_text is None and self._last_usage is not None and _COREFERENCE.search(norm, clause.start, verb_pos):
-            coreferent, subject = self._last_usage  # "这一数字较去年同期增长超过10倍"
+            coreferent, subject = self._last_usage  # 这一数字 + growth: the last daily usage grew
         if subject is None:
             return None
         if subject_text is None and _DISTRACTOR.search(norm, clause.start, verb_pos):
@@ -852,8 +851,8 @@ class _Extractor:
         for p in mentions:
             entity = s.entity(p.start, prefer_models=True)
             if entity is not None and entity.entity.kind not in ("model", "model_family") and self._paragraph_model:
-                # "Doubao-Seed-1.6 … 输入每百万tokens 0.8元" said of the platform's list: the price
-                # belongs to the model the paragraph is about
+                # a price the sentence states of a platform or vendor belongs to the model its
+                # paragraph (or list intro) is about
                 entity = self._paragraph_model
             if entity is None:
                 continue
@@ -1094,8 +1093,10 @@ def explain_facts(article: Article, registry: Registry | None = None) -> tuple[l
     """(the facts of `article`, each with the rule that produced it, the candidates the modality
     layer left out with the scope that ruled each out): what `python -m pipelines.extract --explain`
     shows."""
-    extractor = _Extractor(article if article.published_date else replace(article, published_date=_UNKNOWN_PUBLISH_DATES[0]),
-                           registry or load_registry())
-    extractor.run()
-    kept = extract_facts(article, registry)
-    return kept, extractor.ruled_out
+    registry = registry or load_registry()
+    if article.published_date is None:  # two readings (see extract_facts); the first one's left-outs are shown
+        extractor = _Extractor(replace(article, published_date=_UNKNOWN_PUBLISH_DATES[0]), registry)
+        extractor.run()
+        return extract_facts(article, registry), extractor.ruled_out
+    extractor = _Extractor(article, registry)  # one reading gives both
+    return extractor.run(), extractor.ruled_out

@@ -1,6 +1,7 @@
-"""The modality layer and the model variants over their corpora (tests/fixtures/grammar/modality.yaml): numbers stated as
-hypotheticals, forecasts, conversions in passing or rejected claims are not facts, and the facts
-beside them still are."""
+"""The grammar corpora (tests/fixtures/grammar/*.yaml) as test tables, one per layer: modality
+(hypotheticals, forecasts, conversions in passing, rejected claims and generic statements are not
+facts, the facts beside them still are), model variants, price tables, prices in 毛/分/厘, price
+phrasings in sentences, and usage and growth phrasings."""
 
 from __future__ import annotations
 
