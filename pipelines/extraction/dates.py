@@ -143,8 +143,14 @@ def _resolve_in_year(g: dict, year: int, explicit_year: bool) -> tuple[date, str
 _TIMES_OF_AFTER = re.compile(r"[ \t]*(?:同期|时|之时)?的[ \t]*(?:近|约|超过|超)?[ \t]*[\d.一二两三四五六七八九十几数]+[ \t]*倍")
 
 
+# "以2024年5月15日首次亮相作为起点": the date a growth is measured from
+_STARTING_POINT_AFTER = re.compile(r"[^，,。；;]{0,24}?(?:作为|为)[ \t]*(?:起点|基准|基数|基点)")
+
+
 def _role(norm: str, start: int, end: int, floor: int, ceiling: int) -> str:
     after = norm[end : min(ceiling, end + 14)]
+    if norm[max(floor, start - 2):start].rstrip(" \t").endswith("以") and _STARTING_POINT_AFTER.match(norm, end, ceiling):
+        return "baseline"
     if after.lstrip(" \t").startswith(EFFECTIVE_AFTER):
         return "as_of"  # "自2月9日起": the date a price takes effect
     if _TIMES_OF_AFTER.match(after):

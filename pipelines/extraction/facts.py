@@ -175,6 +175,7 @@ _DAILY = _words(g.DAILY_CUES)
 _DISTRACTOR = _words(g.DISTRACTOR_NOUNS)
 _COMPARISON = _words(g.COMPARISON_CUES)
 _LAUNCH = _words(g.LAUNCH_BASELINE_CUES)
+_LAUNCH_MOMENT = _words(g.LAUNCH_MOMENT_CUES)
 _AGO = re.compile(r"(?P<n>\d+|[一两二三四五六七八九十半]+)[ \t]*个?[ \t]*(?P<unit>年|个月|月|季度)(?:之)?前")
 # Gates before the per-sentence work (see grammar.FACT_CUES and grammar.PRICE_CUES).
 _FACT_CUE = re.compile(_words(g.FACT_CUES).pattern, re.IGNORECASE)
@@ -706,6 +707,11 @@ class _Extractor:
         if entity is None:
             return None
         as_of = s.as_of(q.start)
+        then = self._then(s, clause, q.start, entity)
+        if then is False:
+            return None  # stated for a launch whose date nobody knows: it would be dated wrong
+        if then is not None:
+            as_of = then
         ago = _AGO.search(norm, s.span.start, q.start)
         if ago and not any(d.role == "as_of" and ago.end() <= d.start < q.start for d in s.dates) \
                 and (as_of.end <= ago.start() or as_of.start == as_of.end):
@@ -727,6 +733,27 @@ class _Extractor:
         noun = _last_usage_noun(norm, clause.start, q.start)
         self._last_usage = (entity, squash(noun) if noun and _is_daily_tokens(squash(noun)) else "日均tokens使用量")
         return fact
+
+    def _then(self, s: _Sentence, clause: Span, pos: int, entity: Mention) -> DateMention | None | bool:
+        """The moment a usage figure is stated for, when its sentence names one other than the
+        as-of: "当时的日均调用量" is dated by the date named before it, whatever its role ("以2024年
+        5月15日…为起点，当时…"); a figure "发布时" by the launch date. None when the figure's own
+        date holds; False when it is the launch's and the launch date is unknown."""
+        norm = self.norm
+        then = "当时" in norm[clause.start:pos]
+        launch = _LAUNCH_MOMENT.search(norm, s.span.start, pos)
+        if not (then or launch):
+            return None
+        if any(d.role == "as_of" and d.text not in g.NOW_WORDS and clause.start <= d.start < pos for d in s.dates):
+            return None  # "发布时…，截至9月…": the clause's own date
+        earlier = [d for d in s.dates if d.start < pos and d.text not in g.NOW_WORDS]
+        if earlier:
+            return replace(earlier[-1], role="as_of")
+        if launch is None:
+            return None  # 当时 refers to the time of an earlier sentence, which it carries
+        if entity.entity.launched:
+            return DateMention(launch.start(), launch.end(), entity.entity.launched, "day", "as_of", launch.group(0))
+        return False
 
     # -- growth multiples -----------------------------------------------------------------------
 
@@ -775,7 +802,11 @@ class _Extractor:
             return None
         as_of, span_start = _growth_as_of(s, verb_pos)
         # for "是去年12月的3倍" the baseline sits between the verb and the number
-        baseline = self._baseline(s, clause, q.start if times_of is not None else verb_pos, as_of, entity) or span_start
+        baseline_pos = q.start if times_of is not None else verb_pos
+        if span_start is not None and s.baseline(baseline_pos) is None:
+            baseline = span_start  # where the growth started, named: before any duration ("一年半时间")
+        else:
+            baseline = self._baseline(s, clause, baseline_pos, as_of, entity) or span_start
         if baseline is not None and baseline.value >= as_of.value and not re.search(r"\d{4}|[今去前明]年", baseline.text):
             # "是上半年的5倍" said of 2024H2: a year-less baseline is in the as-of date's year or before
             baseline = replace(baseline, value=baseline.value.replace(year=baseline.value.year - 1))
@@ -917,11 +948,25 @@ def _relative_baseline(norm: str, floor: int, pos: int, as_of: DateMention, clau
     return None
 
 
+_BEFORE_THE_FIGURE = re.compile(r"[；;。！？!?\n\d]")
+
+
+def _names_a_launch(norm: str, date_mention: DateMention) -> bool:
+    """Whether the words after a date, before the figure it dates, name a launch moment
+    ("今年5月豆包大模型首次发布时", "今年3月，MiniMax首次对外发布时，…")."""
+    end = _BEFORE_THE_FIGURE.search(norm, date_mention.end)
+    return bool(_LAUNCH_MOMENT.search(norm, date_mention.end, end.start() if end else len(norm)))
+
+
 def _growth_as_of(s: _Sentence, verb_pos: int) -> tuple[DateMention, DateMention | None]:
     """(as-of, where the growth started) of a growth at `verb_pos`. A growth is dated by the period
     of its new value: "从2024年初的1000亿到今年6月底的30万亿，一年半时间增长了300多倍" grew from
     2024年初 until 今年6月底, which is its as-of, not the date it grew from."""
     as_of = s.as_of(verb_pos)
+    if as_of is s.carried_date and _names_a_launch(s.norm, as_of):
+        # "5月…首次发布时，日均…为1200亿。…四个月里增长超过10倍": the sentence before dated the
+        # launch, which the growth is measured from; it grew until the time of the article
+        return DateMention(verb_pos, verb_pos, s.published, "day", "as_of", ""), replace(as_of, role="baseline")
     until = [d for d in s.dates if d.role == "until" and as_of.end <= d.start < verb_pos and d.value > as_of.value]
     if not until:
         return as_of, None

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 LEXICON = Path(__file__).with_name("lexicon") / "modality.yaml"
-SCOPES = ("rest_of_sentence", "rest_of_clause", "sentence")
+SCOPES = ("rest_of_sentence", "rest_of_clause", "sentence", "clause")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = re.compile(r"[，,；;。！？!?\n]")
 
@@ -22,7 +22,7 @@ _CLAUSE_END = re.compile(r"[，,；;。！？!?\n]")
 class Scope:
     start: int
     end: int
-    modality: str  # hypothetical | forecast | conversion | rejected
+    modality: str  # a top-level key of lexicon/modality.yaml
     cue: str
 
 
@@ -52,7 +52,7 @@ def scopes(norm: str) -> list[Scope]:
         scope = scope_of[modality]
         if modality in unless and unless[modality].match(norm, match.end()):
             continue
-        if scope == "rest_of_clause":
+        if scope in ("rest_of_clause", "clause"):
             end = _CLAUSE_END.search(norm, match.end())
         else:
             end = _SENTENCE_END.search(norm, match.end())
@@ -61,6 +61,8 @@ def scopes(norm: str) -> list[Scope]:
         if scope == "sentence":
             before = max(norm.rfind(c, 0, start) for c in "。！？!?\n")
             start = before + 1
+        elif scope == "clause":
+            start = max(norm.rfind(c, 0, start) for c in "，,；;。！？!?\n") + 1
         found.append(Scope(start, end, modality, match.group(0)))
     return found
 

@@ -26,7 +26,8 @@ _NOISE = re.compile(
 )
 
 _SENTENCE_END = re.compile(r"[。！？!?\n｜|]+")
-_CLAUSE_END = re.compile(r"[，,；;：:（）()“”「」\"]|——")
+# A comma between a digit and three more ("1,200亿") groups thousands: it ends no clause.
+_CLAUSE_END = re.compile(r"[，；;：:（）()“”「」\"]|——|(?<!\d),|,(?!\d{3}(?!\d))")
 _TRIM = " \t\r\n*#>_-—·•　"
 
 
