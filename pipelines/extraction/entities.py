@@ -73,6 +73,10 @@ def _starts_a_word(text: str, pos: int) -> bool:
     return not (text[pos].isascii() and text[pos].isalnum() and pos > 0 and text[pos - 1] in _WORD_CHARS)
 
 
+# A family, a launch verb, then a short model id: "MiniMax发布M2", "月之暗面正式开源K2".
+_LAUNCHED_ID = re.compile(r"[ \t]*(?:正式|今天|今日|刚刚)?(?:发布|推出|开源|上线|发)(?:并开源)?了?(?:新模型|新一代模型|新一代)?[ \t]*"
+                          r"(?P<id>[A-Z]\d{1,2}(?:\.\d+)?)(?![A-Za-z0-9.\-])")
+
 # After a country's name, the characters that still leave it the country: 我国日均…, 中国的…,
 # 中国每天…; any other Chinese character makes it the start of a longer name (中国移动, 中国电信).
 _AFTER_COUNTRY = set("日的每单整全在已目今去近约累总")
@@ -171,6 +175,14 @@ class Registry:
                 continue
             mention = self._extended(norm, Mention(match.start(), match.end(), entity, "registry"), end)
             found.append(mention)
+            launched = _LAUNCHED_ID.match(norm, mention.end, end) if entity.kind == "model_family" else None
+            if launched:
+                # "MiniMax发布M2": the family's new model, named by its short id
+                name = launched.group("id")
+                found.append(Mention(launched.start("id"), launched.end("id"),
+                                     Entity(f"{entity.name} {name}", "model", entity.vendor), "variant", base=entity))
+                match = self._pattern.search(text, launched.end(), end)
+                continue
             match = self._pattern.search(text, mention.end, end)
         return found
 

@@ -49,6 +49,7 @@ from .prices import (
     currency_unit_from,
     direction_after,
     is_from_value,
+    directed_prices,
     is_list_item,
     nearest_direction,
     paren_after,
@@ -312,6 +313,9 @@ class _Extractor:
         self._list_direction: str | None = None
         self._table_rows: list[tuple[int, int]] = []  # rows the price-table reader took
         self._paragraph_model: Mention | None = None
+        # (where, tokens per price) of the last price statement, for prices in the next sentence
+        # of its paragraph that name only a direction and an amount
+        self._last_denominator: tuple[int, float] | None = None
         self._heading_dates: dict[int, tuple[int, DateMention | None]] = {}  # heading start → (end, date)
         self.ruled_out: list[tuple[Fact, object]] = []  # (fact, modality scope) left out, for --explain
         # registry aliases are searched once for the whole article, then looked up per sentence
@@ -439,10 +443,8 @@ class _Extractor:
         return None
 
     def _model_before(self, spans: list[Span], index: int) -> Mention | None:
-        """The last model named in this sentence's paragraph before it, if the sentence names
-        none itself (a heading or a blank line ends a paragraph)."""
-        if any(m.entity.kind in ("model", "model_family") for m in self._mentions(spans[index])):
-            return None
+        """The last model named in this sentence's paragraph before it (a heading or a blank line
+        ends a paragraph)."""
         for earlier in range(index - 1, max(-1, index - 6), -1):
             between = self.norm[spans[earlier].end : spans[earlier + 1].start]
             intro = self.norm[spans[earlier].start : spans[earlier].end].rstrip().endswith(("：", ":", "如下"))
@@ -859,6 +861,21 @@ class _Extractor:
         if not _PRICE_CUE.search(norm, s.span.start, s.span.end):
             return []
         mentions = price_mentions(norm, s.span)
+        last = self._last_denominator
+        carried = last[1] if last is not None and "\n\n" not in norm[last[0]:s.span.start] else None
+        taken = [(p.amount_start, p.amount_end) for p in mentions]
+        for extra in directed_prices(norm, s.span, carried or 0.0):
+            if any(a < extra.amount_end and extra.amount_start < b for a, b in taken):
+                continue
+            prior = [p for p in mentions if p.start < extra.start and not p.continued]
+            if prior:
+                extra.per_tokens = prior[-1].per_tokens  # the sentence's own denominator, stated before
+            elif carried is None:
+                continue
+            mentions.append(extra)
+        mentions.sort(key=lambda p: p.start)
+        if mentions:
+            self._last_denominator = (s.span.end, mentions[-1].per_tokens)
         list_direction = self._list_direction if is_list_item(self.body, s.span.start) else None
         floor = s.span.start
         previous_direction = None
@@ -881,10 +898,16 @@ class _Extractor:
         assign_respectively(norm, s.span.start, mentions)
         for p in mentions:
             entity = s.entity(p.start, prefer_models=True)
-            if entity is not None and entity.entity.kind not in ("model", "model_family") and self._paragraph_model:
-                # a price the sentence states of a platform or vendor belongs to the model its
-                # paragraph (or list intro) is about
-                entity = self._paragraph_model
+            model = self._paragraph_model
+            if any(m.entity.kind == "model" and m.start < p.start for m in s.mentions):
+                model = None  # the sentence names its own model first
+            if entity is not None and model is not None and (
+                    entity.entity.kind not in ("model", "model_family")
+                    or (model.entity.kind == "model" and entity.entity.kind == "model_family" and _of_family(model, entity))):
+                # a price the sentence states of a platform, a vendor or a family belongs to the
+                # model its paragraph (or list intro) is about: "MiniMax发布M2。…MiniMax开放平台的
+                # 国内定价为…" is M2's price
+                entity = model
             if entity is None:
                 continue
             value, currency = price_per_million_tokens(p.amount, p.currency_unit, p.per_tokens)
@@ -906,7 +929,13 @@ class _Extractor:
                      and x.entity.kind in ("model", "model_family")
                      and not re.search("策略|思路|方式|做法|打法|路线|模式", self.norm[x.end : m.start()])]
             if not named:
-                continue
+                # "hunyuan-lite，我们会继续免费提供给所有开发者": a clause that is only the model's name
+                earlier = [c for c in s.clauses if c.end <= clause.start]
+                named = [x for x in s.mentions if earlier and earlier[-1].start <= x.start < earlier[-1].end
+                         and x.entity.kind in ("model", "model_family")]
+                if not earlier or not named or self.norm[earlier[-1].start:earlier[-1].end].strip() != \
+                        self.norm[named[0].start:named[-1].end]:
+                    continue
             specific = [x for x in named if x.entity.kind == "model"]
             named = specific or named  # "文心大模型两大主力模型ERNIE Speed、ERNIE Lite全面免费"
             as_of = s.as_of(m.start())
@@ -921,6 +950,15 @@ class _Extractor:
 
 
 # --- Small pure helpers --------------------------------------------------------------------------
+
+
+def _of_family(model: Mention, family: Mention) -> bool:
+    """Whether a model mention is a model of the family (or vendor) another mention names."""
+    if model.base is not None and model.base == family.entity:
+        return True
+    if model.entity.vendor:
+        return model.entity.vendor == family.entity.vendor
+    return model.entity.name.lower().startswith(family.entity.name.lower())  # an unregistered id: GLM-4.6 of GLM
 
 
 def _relative_baseline(norm: str, floor: int, pos: int, as_of: DateMention, clause: Span) -> DateMention | None:

@@ -181,7 +181,8 @@ CONDITION_CUES = {
     "批量": "batch", "batch": "batch",
 }
 # Whole-model free pricing. Plain 免费 is not enough: "免费额度", "免费试用" are quotas, not prices.
-FREE_CUES = ("全面免费", "完全免费", "永久免费", "限时免费", "免费开放", "宣布免费")
+FREE_CUES = ("全面免费", "完全免费", "永久免费", "限时免费", "免费开放", "宣布免费", "免费调用", "一直免费", "继续免费",
+             "免费提供", "即日起免费")
 PRICE_CUT_CUES = ("降至", "降到", "降为", "下调至", "下调到", "调整为", "调整至", "降低到", "降低至", "下降到", "下降至", "至", "到")
 FROM_MARKERS = ("从", "由")
 
@@ -189,6 +190,6 @@ FROM_MARKERS = ("从", "由")
 # need a token word, growth needs 倍/番/a percent, a free price one of FREE_CUES. The extractor
 # skips such sentences (most of a press article) before its per-sentence work.
 FACT_CUES = TOKEN_WORDS + ("倍", "番", "%", "百分之", "成", "/M", "/1M", "/K", "数字", "指标", "数据", "规模") \
-    + USAGE_NOUNS + FREE_CUES
+    + USAGE_NOUNS + FREE_CUES + ("输入", "输出")  # "…，输入1块钱、输出4块钱" under the last denominator
 # Every price needs a currency: a sentence without any of these has no price point to look for.
 PRICE_CUES = tuple(CURRENCY_WORDS) + tuple(CURRENCY_SYMBOLS) + ("美分", "毛", "角", "分")

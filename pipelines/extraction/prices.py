@@ -23,7 +23,9 @@ _TIER = re.compile(
 )
 _CURRENCY_WORD = "|".join(sorted(g.CURRENCY_WORDS, key=len, reverse=True))
 _COUNT = r"(?:百万|一百万|1百万|100[ \t]*万|千|一千|1千|1,?000|万|一万|1万|1[ \t]*[MK]|[MK]|million|thousand|1)"
-_AMOUNT = r"(?P<sym>US\$|\$|¥|￥)?[ \t]*(?P<amount>\d+(?:\.\d+)?)[ \t]*(?P<cur>" + _CURRENCY_WORD + r"|美分|USD|CNY|RMB)?"
+# An amount in digits, or in one Chinese numeral before the spoken 块 ("输出两块钱").
+_AMOUNT = (r"(?P<sym>US\$|\$|¥|￥)?[ \t]*(?P<amount>\d+(?:\.\d+)?|(?<![一二两三四五六七八九十百千万几数多])[一二两三四五六七八九十](?=块))"
+           r"[ \t]*(?P<cur>" + _CURRENCY_WORD + r"|美分|USD|CNY|RMB)?")
 _TOKENS = r"(?:个[ \t]*)?(?:(?P<dir_in>输入|输出|input|output)[ \t]*)?(?:tokens?|词元)"
 # "0.0008元/千Tokens", "$2.5 per 1M input tokens", "2元每百万tokens"
 _PRICE_AFTER = re.compile(
@@ -103,7 +105,11 @@ _DENOMINATOR_BEFORE = re.compile(r"(?:每[ \t]*)?(?P<count>百万|一百万|千|
                                  r"(?:(?:输入|输出)[ \t]*)?(?:tokens?|词元)(?P<mid>[^，,。；;\d]{0,14}?)[ \t]*$", re.IGNORECASE)
 _DENOMINATOR_AFTER = re.compile(r"[ \t]*(?:/|每)[ \t]*(?P<count>百万|千|万|1K|1M|K|M)[ \t]*(?:个[ \t]*)?(?:tokens?|词元)",
                                 re.IGNORECASE)
-_SMALL_VALUE = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "半": 0.5}
+_SMALL_VALUE = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "半": 0.5}
+
+
+def _amount(text: str) -> float:
+    return float(text) if text[0].isdigit() else float(_SMALL_VALUE[text])
 
 
 def _small_money_yuan(m: re.Match) -> float:
@@ -166,7 +172,7 @@ def price_mentions(norm: str, span: Span) -> list[PriceMention]:
             unit = currency_unit_from(m.group(prefix + "sym"), m.group(prefix + "cur"))
             if unit:
                 found.append(PriceMention(m.start(prefix + "amount"), m.end(), m.start(prefix + "amount"),
-                                           m.end(prefix + "amount"), float(m.group(prefix + "amount")), unit, count,
+                                           m.end(prefix + "amount"), _amount(m.group(prefix + "amount")), unit, count,
                                            direction=g.DIRECTION_CUES[direction.lower()]))
     matches = [m for m in _PRICE_AFTER.finditer(norm, span.start, span.end)
                if _currency_unit(m) and _free_of(m, taken)]
@@ -179,7 +185,7 @@ def price_mentions(norm: str, span: Span) -> list[PriceMention]:
         own_words = (m.groupdict().get("dir_in") or "") + (m.groupdict().get("mid") or "")
         direction_cue = _DIRECTION.search(own_words)
         mention = PriceMention(
-            m.start(), m.end(), m.start("amount"), m.end("amount"), float(m.group("amount")), unit, per_tokens,
+            m.start(), m.end(), m.start("amount"), m.end("amount"), _amount(m.group("amount")), unit, per_tokens,
             direction=g.DIRECTION_CUES[direction_cue.group(0).lower()] if direction_cue else None,
             condition=condition_words(norm[m.start() : m.end()] + paren_after(norm, m.end())),
         )
@@ -197,7 +203,7 @@ def price_mentions(norm: str, span: Span) -> list[PriceMention]:
                 continue
             mention.extra_spans.append((m.start(), m.end()))
             mention.amount_start, mention.amount_end = to.start("amount"), to.end("amount")
-            mention.amount = float(to.group("amount"))
+            mention.amount = _amount(to.group("amount"))
             mention.currency_unit = currency_unit_from(to.group("sym"), to.group("cur"))
             mention.end = to.end()
             mention.bound = "eq"
@@ -210,7 +216,7 @@ def price_mentions(norm: str, span: Span) -> list[PriceMention]:
             direction_cue = _DIRECTION.search(more.group("mid2") or "")
             found.append(PriceMention(
                 more.start("amount2"), more.end(), more.start("amount2"), more.end("amount2"),
-                float(more.group("amount2")),
+                _amount(more.group("amount2")),
                 currency_unit_from(more.group("sym2"), more.group("cur2")) or mention.currency_unit,
                 mention.per_tokens,
                 direction=g.DIRECTION_CUES[direction_cue.group(0).lower()] if direction_cue else mention.direction,
@@ -220,6 +226,29 @@ def price_mentions(norm: str, span: Span) -> list[PriceMention]:
     taken = [(p.amount_start, p.amount_end) for p in found] + [(p.start, p.end) for p in found]
     found += _small_money_mentions(norm, span, [(a, b) for a, b in taken if b > a])
     return sorted(found, key=lambda p: p.start)
+
+
+# "输入1块钱、输出4块钱": a direction and an amount, the denominator left to the sentence before
+_DIRECTED_AMOUNT = re.compile(
+    r"(?P<dir>输入|输出|input|output)[ \t]*(?:价格|价)?[ \t]*(?:为|是|仅为|只要|要|则为|降至|降到)?[ \t]*" + _AMOUNT
+    + r"(?![\d.])(?![ \t]*(?:/|每|per))", re.IGNORECASE)
+
+
+_OLD_PRICE = re.compile(r"之前|此前|以前|原价|原来|过去|上一代|曾经")
+
+
+def directed_prices(norm: str, span: Span, per_tokens: float) -> list[PriceMention]:
+    """Prices by direction without a denominator of their own, under the one the paragraph's last
+    price statement gave ("hunyuan-TurboS每百万tokens输入8毛钱…。混元T1，输入1块钱、输出4块钱")."""
+    found = []
+    for m in _DIRECTED_AMOUNT.finditer(norm, span.start, span.end):
+        unit = currency_unit_from(m.group("sym"), m.group("cur"))
+        if unit is None or _OLD_PRICE.search(norm, _clause_start(norm, m.start(), span.start), m.start()):
+            continue  # "之前Opus 4.1是输入15美元": the price before the change
+        found.append(PriceMention(m.start(), m.end(), m.start("amount"), m.end("amount"), _amount(m.group("amount")),
+                                  unit, per_tokens, direction=g.DIRECTION_CUES[m.group("dir").lower()],
+                                  condition=condition_words(norm[m.start():m.end()] + paren_after(norm, m.end()))))
+    return found
 
 
 # A Markdown table: lines starting with "|", the second one a |---| rule.
