@@ -216,6 +216,13 @@ class _Sentence:
         if in_clause_before:
             return in_clause_before[-1]
         before = [d for d in as_of if d.start < pos]
+        # "…约为1000亿；到2025年6月，这一数字已突破30万亿": a clause that opens with 到 + a date
+        # moves the time on; the figures after it hold then
+        moved_on = [d for d in self.dates if d.role == "until" and d.start < pos
+                    and (not before or d.start > before[-1].start)
+                    and _opens_clause_with_until(self.norm, self.clause_of(d.start).start, d)]
+        if moved_on:
+            return replace(moved_on[-1], role="as_of")
         if before:
             return before[-1]
         in_clause_after = [d for d in as_of if pos <= d.start < clause.end]
@@ -310,6 +317,7 @@ class _Extractor:
         self._last_mention: Mention | None = None
         # the last daily token usage stated, with its usage noun: what 这一数字 refers back to
         self._last_usage: tuple[Mention, str] | None = None
+        self._last_usage_end: int | None = None  # where the sentence of the last usage figure ends
         self._list_direction: str | None = None
         self._table_rows: list[tuple[int, int]] = []  # rows the price-table reader took
         self._paragraph_model: Mention | None = None
@@ -400,9 +408,11 @@ class _Extractor:
         else the date in the heading of its section."""
         if index == 0:
             return self._heading_date(spans[index].start)
-        own = [d for d in self._dates(spans[index - 1]) if d.role == "as_of" and d.text not in g.NOW_WORDS]
+        previous = spans[index - 1]
+        own = [d for d in self._dates(previous) if d.text not in g.NOW_WORDS and (
+            d.role == "as_of" or (d.role == "until" and _opens_clause_with_until(self.norm, previous.start, d)))]
         if own:
-            return own[-1]
+            return replace(own[-1], role="as_of")
         for earlier in range(index - 1, max(-1, index - 10), -1):
             lead = self._lead_date(spans[earlier])
             if lead is not None:
@@ -734,6 +744,7 @@ class _Extractor:
         self.facts.append(fact)
         noun = _last_usage_noun(norm, clause.start, q.start)
         self._last_usage = (entity, squash(noun) if noun and _is_daily_tokens(squash(noun)) else "日均tokens使用量")
+        self._last_usage_end = s.span.end
         return fact
 
     def _then(self, s: _Sentence, clause: Span, pos: int, entity: Mention) -> DateMention | None | bool:
@@ -789,6 +800,13 @@ class _Extractor:
         coreferent = None
         if subject_text is None and self._last_usage is not None and _COREFERENCE.search(norm, clause.start, verb_pos):
             coreferent, subject = self._last_usage  # 这一数字 + growth: the last daily usage grew
+        elif subject is None and self._last_usage is not None and self._last_usage_end is not None \
+                and norm[self._last_usage_end:s.span.start].strip(" \t\n") == "" \
+                and "\n\n" not in norm[self._last_usage_end:s.span.start] \
+                and _ONLY_DURATION.fullmatch(norm, s.span.start, verb_pos):
+            # "…这一数字已突破30万亿。一年半时间，增长超过300倍。": a sentence of only a span of
+            # time and a growth continues the daily usage stated just before it
+            coreferent, subject = self._last_usage
         if subject is None:
             return None
         if subject_text is None and _DISTRACTOR.search(norm, clause.start, verb_pos):
@@ -952,6 +970,12 @@ class _Extractor:
 # --- Small pure helpers --------------------------------------------------------------------------
 
 
+def _opens_clause_with_until(norm: str, floor: int, date_mention: DateMention) -> bool:
+    """"…；到2025年6月，这一数字…": 到 + a date opening a clause moves the time on."""
+    start = max(floor, max(norm.rfind(c, 0, date_mention.start) for c in "，,；;。：:\n") + 1)
+    return norm[start:date_mention.start].strip(" \t") in ("到", "至", "直到", "而到", "到了", "而到了")
+
+
 def _of_family(model: Mention, family: Mention) -> bool:
     """Whether a model mention is a model of the family (or vendor) another mention names."""
     if model.base is not None and model.base == family.entity:
@@ -986,6 +1010,7 @@ def _relative_baseline(norm: str, floor: int, pos: int, as_of: DateMention, clau
     return None
 
 
+_AMOUNT_OF_TOKENS = re.compile(r"\d[\d.,]*[ \t]*(?:万亿|千亿|百亿|亿|万|兆)")
 _BEFORE_THE_FIGURE = re.compile(r"[；;。！？!?\n\d]")
 
 
@@ -1007,6 +1032,18 @@ def _growth_as_of(s: _Sentence, verb_pos: int) -> tuple[DateMention, DateMention
         return DateMention(verb_pos, verb_pos, s.published, "day", "as_of", ""), replace(as_of, role="baseline")
     until = [d for d in s.dates if d.role == "until" and as_of.end <= d.start < verb_pos and d.value > as_of.value]
     if not until:
+        stated = [d for d in s.dates if d.role == "as_of" and d.start < verb_pos and d.text not in g.NOW_WORDS]
+        if as_of in stated and len(stated) >= 2:
+            # "截至今年6月底…30万亿，而2024年初这一数字仅为1000亿，一年半时间增长了300多倍": the
+            # new value's date is the as-of, wherever it stands; the earliest is where it grew from
+            latest = max(stated, key=lambda d: d.value)
+            earliest = min(stated, key=lambda d: d.value)
+            # only when each date has its own figure: the new one after the latest date, the old
+            # one after the date nearest the verb ("本月发布的报告估算，7月…是去年同期的3倍" has one)
+            if latest.value >= add_months(as_of.value, 1) and latest.start < as_of.start \
+                    and _AMOUNT_OF_TOKENS.search(s.norm, latest.end, as_of.start) \
+                    and _AMOUNT_OF_TOKENS.search(s.norm, as_of.end, verb_pos):
+                return latest, replace(earliest, role="baseline")
         return as_of, None
     end = until[-1]
     start = as_of if as_of.end > as_of.start else None  # the publish-date fallback has no text
@@ -1118,6 +1155,9 @@ def _growth_verb(head: str, offset: int) -> tuple[int | None, str | None, str | 
 
 
 
+# A sentence head that is only a span of time: "一年半时间，", "短短半年里，", "过去一年，".
+_ONLY_DURATION = re.compile(r"[ \t]*(?:在|过去|短短|仅仅|仅用|用了|不到)*[ \t]*(?:\d+|[一两二三四五六七八九十半]+)[ \t]*(?:个)?[ \t]*"
+                            r"(?:年半|年|个月|月|季度|周|天)(?:半)?(?:多)?(?:时间|里|内|以来|之内|期间)?[ \t]*[，,]?[ \t]*(?:已|就|已经)?[ \t]*")
 _DURATION_WORDS = re.compile(r"年|月|天|周|季度|时间|期间|当时|之前|以前|以来|至今|不到|半年|多久|短短|仅用|仅仅")
 
 
