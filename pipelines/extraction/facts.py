@@ -20,7 +20,7 @@ import bisect
 import hashlib
 import re
 from dataclasses import asdict, dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
@@ -346,13 +346,16 @@ class _Extractor:
             if not stated[index]:
                 self._track_list_direction(span)
                 continue
+            dates, carried_date = self._dates(span), self._carried_date(spans, index)
+            if carried_date is not None and carried_date.end > carried_date.start:
+                dates, carried_date = _relative_to_carried(self.norm, span, dates, carried_date)
             sentence = _Sentence(
                 norm=self.norm,
                 span=span,
                 clauses=clauses(self.norm, span),
-                dates=self._dates(span),
+                dates=dates,
                 mentions=self._mentions(span),
-                carried_date=self._carried_date(spans, index),
+                carried_date=carried_date,
                 carried_entity=self._carried_entity(spans, index),
                 published=self.article.published_date,
             )
@@ -940,7 +943,14 @@ class _Extractor:
         return [(p.start, p.end) for p in mentions] + [span for p in mentions for span in p.extra_spans]
 
     def _free(self, s: _Sentence) -> None:
-        for m in FREE.finditer(self.norm, s.span.start, s.span.end):
+        cues = list(FREE.finditer(self.norm, s.span.start, s.span.end))
+        for bare in _BARE_FREE.finditer(self.norm, s.span.start, s.span.end):
+            # "ERNIE Speed、ERNIE Lite免费；": a bare 免费 right after the models, ending the clause
+            named = [x for x in s.mentions if x.end <= bare.start() and x.entity.kind == "model"]
+            if named and not any(c.start() <= bare.start() < c.end() for c in cues) \
+                    and self.norm[named[-1].end:bare.start()].strip(" \t") in ("", "均", "都", "也", "全部", "均为", "全部"):
+                cues.append(bare)
+        for m in sorted(cues, key=lambda c: c.start()):
             clause = s.clause_of(m.start())
             # the model must be what is free: "GLM-4-Air即日起限时免费", not "智谱的策略是限时免费"
             named = [x for x in s.mentions if clause.start <= x.start < m.start()
@@ -968,6 +978,30 @@ class _Extractor:
 
 
 # --- Small pure helpers --------------------------------------------------------------------------
+
+
+_BARE_FREE = re.compile(r"免费(?=[ \t]*(?:[；;，,。！!\n]|$))")
+
+# "同日，腾讯云也宣布…即日起全面免费": the day of the sentence before, 即日 included;
+# "4天后，火山引擎宣布…": that many days after it
+_SAME_DAY = re.compile(r"同日|同一天|同一日|当天|当日")
+_DAYS_AFTER = re.compile(r"(?P<n>\d{1,2}|[一两二三四五六七八九十]+)[ \t]*天(?:之)?后")
+
+
+def _relative_to_carried(norm: str, span: Span, dates: list[DateMention],
+                         carried: DateMention) -> tuple[list[DateMention], DateMention]:
+    """A sentence dated relative to the one before it: its now-words and its fallback date become
+    the day the sentence before named (同日), or that day plus N days (N天后)."""
+    head = norm[span.start:min(span.end, span.start + 12)]
+    same = _SAME_DAY.search(head)
+    after = _DAYS_AFTER.match(norm, span.start, span.end)
+    if not (same or after) or carried.precision != "day":
+        return dates, carried
+    if after:
+        raw = after.group("n")
+        days = int(raw) if raw.isdigit() else parse_chinese_integer(raw) or 0
+        carried = DateMention(after.start(), after.end(), carried.value + timedelta(days=days), "day", "as_of", after.group(0))
+    return [d for d in dates if d.text not in g.NOW_WORDS], carried
 
 
 def _opens_clause_with_until(norm: str, floor: int, date_mention: DateMention) -> bool:

@@ -22,7 +22,7 @@ _TIER = re.compile(
     r"|(?P<over>\d+)[ \t]*[Kk][ \t]*(?:以上|及以上))"
 )
 _CURRENCY_WORD = "|".join(sorted(g.CURRENCY_WORDS, key=len, reverse=True))
-_COUNT = r"(?:百万|一百万|1百万|100[ \t]*万|千|一千|1千|1,?000|万|一万|1万|1[ \t]*[MK]|[MK]|million|thousand|1)"
+_COUNT = r"(?:百万|一百万|1百万|100[ \t]*万|千|一千|1千|1,?000|[1-9]\d{0,2}[ \t]*万|万|一万|1[ \t]*[MK]|[MK]|million|thousand|1)"
 # An amount in digits, or in one Chinese numeral before the spoken 块 ("输出两块钱").
 _AMOUNT = (r"(?P<sym>US\$|\$|¥|￥)?[ \t]*(?P<amount>\d+(?:\.\d+)?|(?<![一二两三四五六七八九十百千万几数多])[一二两三四五六七八九十](?=块))"
            r"[ \t]*(?P<cur>" + _CURRENCY_WORD + r"|美分|USD|CNY|RMB)?")
@@ -36,7 +36,8 @@ _PRICE_AFTER = re.compile(
 )
 # "每百万tokens输入价格为2元", "每千 tokens 0.0008 元", "每百万输入tokens 2.5美元"
 _PRICE_BEFORE = re.compile(
-    r"每[ \t]*(?P<count>" + _COUNT + r")?[ \t]*" + _TOKENS
+    r"(?:每[ \t]*|(?<![\d.A-Za-z])(?=(?:百万|一百万|千|一千)[ \t]*(?:个[ \t]*)?(?:输入|输出)?[ \t]*tokens?))"
+    r"(?P<count>" + _COUNT + r")?[ \t]*" + _TOKENS
     + r"(?P<mid>[^，,。；;\d$¥￥]{0,12}?)[ \t]*" + _AMOUNT,
     re.IGNORECASE,
 )
@@ -161,6 +162,10 @@ _SLASH_PAIR = re.compile(
 )
 
 
+_PER_TIME = re.compile(r"(?:tokens?|词元)[ \t]*(?:/|每|per)[ \t]*(?:min|minute|分钟|小时|hour|秒|天|日)(?![A-Za-z])",
+                       re.IGNORECASE)
+
+
 def price_mentions(norm: str, span: Span) -> list[PriceMention]:
     """Every price in a sentence, in text order, with what its own words say."""
     found: list[PriceMention] = []
@@ -225,6 +230,8 @@ def price_mentions(norm: str, span: Span) -> list[PriceMention]:
             position = more.end()
     taken = [(p.amount_start, p.amount_end) for p in found] + [(p.start, p.end) for p in found]
     found += _small_money_mentions(norm, span, [(a, b) for a, b in taken if b > a])
+    # "10元/1M tokens/min": a fee for keeping tokens (cache storage) per unit of time, not a price of tokens
+    found = [p for p in found if not _PER_TIME.search(norm, p.start, min(span.end, p.end + 16))]
     return sorted(found, key=lambda p: p.start)
 
 
@@ -381,6 +388,8 @@ def token_count(raw: str | None) -> float:
     if raw is None:
         return 1.0
     key = re.sub(r"[ \t,]", "", raw)
+    if re.fullmatch(r"[1-9]\d{0,2}万", key) and key not in g.TOKEN_COUNT_WORDS:
+        return float(key[:-1]) * 1e4  # "1元/200万tokens"
     for candidate in (key, key.upper(), key.lower()):
         if candidate in g.TOKEN_COUNT_WORDS:
             return g.TOKEN_COUNT_WORDS[candidate]
