@@ -26,6 +26,9 @@ _MODEL_ID = re.compile(
     re.VERBOSE,
 )
 _NOT_MODELS = {"API", "APP", "TPM", "RPM", "GPU", "CEO", "CTO", "MOE", "TOKEN", "TOKENS", "A/B"}
+# Benchmarks, which are written like model ids ("MMLU-pro", "SWE-bench") but are never priced or used
+_BENCHMARKS = re.compile(r"(?:MMLU|CEval|C-Eval|CMMLU|GPQA|AIME|MATH|GSM8K|HumanEval|MBPP|LiveCodeBench|SWE|BBH|ARC|"
+                         r"HellaSwag|MT-Bench|AlpacaEval|Arena|IFEval|BFCL|Zebra|LongBench)(?![a-z])", re.IGNORECASE)
 # A platform or product written in Latin letters that the registry does not know, named as the
 # subject of a usage figure: "SiliconCloud 平台日均 Token 调用量", "OpenRouter上的调用量".
 _LATIN_PLATFORM = re.compile(
@@ -209,7 +212,7 @@ class Registry:
         found = []
         for m in _MODEL_ID.finditer(norm, start, end):
             text = m.group(1).strip()
-            if len(text) < 3 or text.upper() in _NOT_MODELS:
+            if len(text) < 3 or text.upper() in _NOT_MODELS or _BENCHMARKS.match(text):
                 continue
             entity = self.lookup(text) or Entity(text, "model")
             found.append(Mention(m.start(1), m.start(1) + len(text), entity, "model_id"))

@@ -141,7 +141,7 @@ _TOKEN_UNIT = re.compile(
 )
 _TOKEN_CUE = re.compile("|".join(sorted(g.TOKEN_WORDS, key=len, reverse=True)), re.IGNORECASE)
 # What may follow a bare token amount ("突破5000亿，" / "10000 亿规模"): punctuation, end, a bound word.
-_BARE_END = re.compile(r"[ \t]*(?:级|规模|量级|左右|以上|之多|上下)?[ \t]*(?:[，,。；;）)！!？?、｜|\n]|的(?:规模|水平|量级)|$)")
+_BARE_END = re.compile(r"[ \t]*(?:级|规模|量级|左右|以上|之多|上下)?[ \t]*(?:[，,。；;（()）！!？?、｜|\n]|的(?:规模|水平|量级)|$)")
 _MULTIPLE_UNIT = re.compile(r"[ \t]*倍")
 _USAGE_NOUN = re.compile(
     r"(?:(?:平均)?每家(?:企业)?客户)?(?:(?:日均|每天|每日|单日|天均)[ \t]*)?(?:的[ \t]*)?"
@@ -298,6 +298,31 @@ def _merge_mentions(registry: Registry, norm: str, original: str, span: Span,
     return sorted(found, key=lambda m: m.start)
 
 
+# A sentence that is only an amount: "50万亿。", "超过30万亿tokens！"
+_BARE_AMOUNT = re.compile(r"[ \t*]*(?:约|超过|超|逾|近|突破|已突破|达到|达)?[ \t]*[\d.,]+[ \t]*(?:万亿|千亿|百亿|亿|兆|万)[ \t]*"
+                          r"(?:个[ \t]*)?(?:tokens?|Tokens?|TOKENS?)?[ \t*]*[。！!]?[ \t*]*")
+_SHORT_ID = re.compile(r"(?<![A-Za-z0-9.])(?P<id>[A-Z]\d{1,2}(?:\.\d+)?)$")
+
+
+def _with_short_ids(norm: str, mentions: list[Mention]) -> list[Mention]:
+    """A model the article named in full with a short id ("混元T1", "MiniMax发布M2") is that model
+    wherever the id then stands alone ("目前，T1已在腾讯云官网上线")."""
+    introduced: dict[str, Mention] = {}
+    for m in mentions:
+        if m.source == "variant" and m.entity.kind == "model":
+            short = _SHORT_ID.search(norm, m.start, m.end)
+            if short and short.group("id") not in introduced:
+                introduced[short.group("id")] = m
+    if not introduced:
+        return mentions
+    found = list(mentions)
+    for short, model in introduced.items():
+        for m in re.finditer(rf"(?<![A-Za-z0-9.\-_]){re.escape(short)}(?![A-Za-z0-9_\-]|\.\d)", norm):
+            if m.start() > model.start and all(m.end() <= x.start or m.start() >= x.end for x in found):
+                found.append(Mention(m.start(), m.end(), model.entity, "variant", base=model.base))
+    return sorted(found, key=lambda x: x.start)
+
+
 def _overlaps(q: Quantity, spans: list[tuple[int, int]]) -> bool:
     return any(q.start < e and s < q.end for s, e in spans)
 
@@ -327,7 +352,7 @@ class _Extractor:
         self._heading_dates: dict[int, tuple[int, DateMention | None]] = {}  # heading start → (end, date)
         self.ruled_out: list[tuple[Fact, object]] = []  # (fact, modality scope) left out, for --explain
         # registry aliases are searched once for the whole article, then looked up per sentence
-        self.registered = registry.mentions(self.norm)
+        self.registered = _with_short_ids(self.norm, registry.mentions(self.norm))
         self._registered_starts = [m.start for m in self.registered]
         self.local_names = tuple(dict.fromkeys(
             m.group(1) for m in _QUOTED_NAME.finditer(self.norm) if not registry.lookup(m.group(1))
@@ -343,6 +368,9 @@ class _Extractor:
         cue_positions = [m.start() for m in _FACT_CUE.finditer(self.norm)]
         stated = [_has_position(cue_positions, span) for span in spans]
         for index, span in enumerate(spans):
+            intro = self._usage_intro(spans, index)
+            if intro is not None:
+                stated[index] = True  # "…最新日均Token调用量：\n\n50万亿。": the amount the intro announced
             if not stated[index]:
                 self._track_list_direction(span)
                 continue
@@ -360,6 +388,9 @@ class _Extractor:
                 published=self.article.published_date,
             )
             self._paragraph_model = self._model_before(spans, index)
+            if intro is not None:
+                self._announced(sentence, intro)
+                continue
             self._sentence(sentence)
             self._track_list_direction(span)
         sentence_facts = self.facts
@@ -423,6 +454,39 @@ class _Extractor:
             if "\n\n" in self.norm[spans[earlier].start : spans[earlier + 1].start]:
                 break
         return self._heading_date(spans[index].start)
+
+    def _usage_intro(self, spans: list[Span], index: int) -> Mention | None:
+        """The entity of an intro line that announces a daily token usage ("…豆包大模型最新日均Token
+        调用量：") when the sentence after it is only that amount; else None."""
+        if index == 0 or not _BARE_AMOUNT.fullmatch(self.norm, spans[index].start, spans[index].end):
+            return None
+        previous = spans[index - 1]
+        text = self.norm[previous.start:previous.end].rstrip(" \t")
+        if not text.endswith(("：", ":")) or not (_DAILY.search(text) and _TOKEN_CUE.search(text)) \
+                or find_quantities(self.norm, previous.start, previous.end):
+            return None
+        noun = None
+        for noun in _USAGE_NOUN.finditer(self.norm, previous.start, previous.end):
+            pass
+        if noun is None:
+            return None
+        owners = [m for m in self._mentions(previous) if m.end <= noun.start()]
+        return owners[-1] if owners else None
+
+    def _announced(self, s: _Sentence, entity: Mention) -> None:
+        q = find_quantities(self.norm, s.span.start, s.span.end)
+        if len(q) != 1 or q[0].percent or q[0].value < MIN_TOKENS_PER_DAY * 1e4:
+            return
+        q = q[0]
+        as_of = s.as_of(q.start)
+        bound = combine_bound(bound_around(self.norm, q.start, q.end, s.span.start, s.span.end), q.bound)
+        fact = self._fact(s, "daily_token_usage", entity, metric="tokens_per_day", value=q.value, unit=TOKENS_PER_DAY,
+                          bound=bound, as_of_date=as_of.value, as_of_precision=as_of.precision,
+                          value_low=q.low, value_high=q.high, number_start=q.start, number_end=q.end,
+                          rule="usage.announced")
+        self.facts.append(fact)
+        self._last_usage = (entity, "日均tokens使用量")
+        self._last_usage_end = s.span.end
 
     def _lead_date(self, span: Span) -> DateMention | None:
         """A bold date opening a paragraph or list item: "**5月21日**，阿里云宣布…"."""
@@ -643,8 +707,10 @@ class _Extractor:
         subject = squash(subject_text) if subject_text else last_subject
         entity = s.entity(m.start())
         if subject is None and self._last_usage is not None \
-                and _COREFERENCE.search(self.norm, clause.start, m.start()):
-            entity, subject = self._last_usage  # 这一指标 + growth phrase: the last daily usage grew
+                and _COREFERENCE.search(self.norm, s.span.start, m.start()):
+            # 这一指标 + growth phrase, in its clause or an earlier one of the sentence ("这一指标从
+            # 发布至今实现了417倍增长，相比去年12月则是超10倍增长"): the last daily usage grew
+            entity, subject = self._last_usage
         if subject is None or entity is None:
             return
         if subject_text is None and _DISTRACTOR.search(self.norm, clause.start, m.start()):
