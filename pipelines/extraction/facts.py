@@ -647,6 +647,7 @@ class _Extractor:
         blocked = [(d.start, d.end) for d in s.dates] + [(m.start, m.end) for m in s.mentions]
         prices = self._prices(s)
         blocked += prices
+        blocked += self._respective_usage(s, [q for q in found if not _overlaps(q, blocked)])
         usage_context: dict | None = None
         last_subject: str | None = None  # the usage noun a later clause may continue ("…，增长了3倍")
         quantities = [q for q in found if not _overlaps(q, blocked)]
@@ -673,6 +674,57 @@ class _Extractor:
         if self._usage(s, q, clause, usage_context):
             usage_context = {"entity_mention": self._last_mention}
         return last_subject, usage_context
+
+    def _respective_usage(self, s: _Sentence, quantities: list[Quantity]) -> list[tuple[int, int]]:
+        """"豆包和通义千问的日均tokens调用量分别超过4万亿和1万亿": the entities listed before 分别
+        and the amounts after it, paired in order when there are as many of each. Returns the
+        spans of the amounts taken."""
+        norm = self.norm
+        cue = norm.find("分别", s.span.start, s.span.end)
+        if cue < 0:
+            return []
+        before = [m for m in s.mentions if m.end <= cue]
+        listed: list[Mention] = []
+        for m in reversed(before):  # the list is the run of names joined by 、/和/及 nearest before the metric
+            if listed and norm[m.end:listed[0].start].strip(" \t") not in ("、", "和", "与", "及", "以及", ","):
+                break
+            listed.insert(0, m)
+        if len(listed) < 2:
+            return []
+        metric = norm[listed[-1].end:cue]
+        if re.match(r"[ \t]*(?:、|和|与|及|以及)", metric):
+            # the list goes on with a name the registry does not know ("豆包、千问和元宝"): the
+            # amounts cannot be paired, and none of them is taken
+            return [(q.start, q.end) for q in quantities if q.start > cue]
+        last_clause = re.split(r"[，,]", metric)[-1].strip(" \t") if re.search(r"[，,]", metric) else ""
+        if not (_DAILY.search(metric) and _TOKEN_CUE.search(metric) and _USAGE_NOUN.search(metric)) \
+                or _DISTRACTOR.search(metric) or re.search(r"[。；;]", metric) or metric.count("，") + metric.count(",") > 1 \
+                or last_clause not in ("", "已", "都", "均", "也", "目前", "已经"):
+            return []
+        amounts = [q for q in quantities if q.start > cue and not q.percent]
+        values: list[Quantity] = []
+        position = cue + 2
+        for q in amounts:
+            gap = norm[position:q.start].strip(" \t")
+            if values and gap not in ("、", "和", "与", "及", ",", "，"):
+                break
+            if not values and not _ITEM_HEAD.fullmatch(norm, position, q.start):
+                return []
+            values.append(q)
+            unit = _TOKEN_UNIT.match(norm, q.end)
+            position = q.end + (unit.end() if unit else 0)
+        if len(values) != len(listed) or any(q.value < MIN_TOKENS_PER_DAY for q in values):
+            # as many amounts as names, or no telling which is whose: none is anyone's
+            return [(q.start, q.end) for q in values]
+        word = norm[cue + 2:values[0].start].strip(" \t")
+        shared = g.BOUND_PREFIXES.get(word) if word else None
+        for entity, q in zip(listed, values):
+            as_of = s.as_of(q.start)
+            self.facts.append(self._fact(
+                s, "daily_token_usage", entity, metric="tokens_per_day", value=q.value, unit=TOKENS_PER_DAY,
+                bound=combine_bound(shared or "eq", q.bound), as_of_date=as_of.value, as_of_precision=as_of.precision,
+                value_low=q.low, value_high=q.high, number_start=q.start, number_end=q.end, rule="usage.respectively"))
+        return [(q.start, q.end) for q in values]
 
     def _doublings(self, s: _Sentence, last_subject: str | None) -> None:
         """翻了一番 → ×2, 翻两番 → ×4, 翻倍 → ×2; then the multiple-first and tenths phrasings."""
