@@ -298,6 +298,11 @@ def _merge_mentions(registry: Registry, norm: str, original: str, span: Span,
     return sorted(found, key=lambda m: m.start)
 
 
+# A growth cell of a usage table: "较5月底+80%以上", "环比+40%", "约为去年同期15倍", "同比增长约200%"
+_GROWTH_CELL = re.compile(
+    r"[ \t]*(?P<base>较[^+＋\d%倍]{1,12}?|同比|环比|(?:约为|是|为)?[ \t]*去年同期的?)?[ \t]*"
+    r"(?:增长|增加|提升|上涨)?[ \t]*(?P<bound>约为|约|超过|超|逾|近|接近)?[ \t]*"
+    r"(?:[+＋]?[ \t]*(?P<pct>\d+(?:\.\d+)?)[ \t]*%|(?P<times>\d+(?:\.\d+)?)[ \t]*倍)[ \t]*(?P<more>以上|多)?[ \t]*")
 # A sentence that is only an amount: "50万亿。", "超过30万亿tokens！"
 _BARE_AMOUNT = re.compile(r"[ \t*]*(?:约|超过|超|逾|近|突破|已突破|达到|达)?[ \t]*[\d.,]+[ \t]*(?:万亿|千亿|百亿|亿|兆|万)[ \t]*"
                           r"(?:个[ \t]*)?(?:tokens?|Tokens?|TOKENS?)?[ \t*]*[。！!]?[ \t*]*")
@@ -396,6 +401,7 @@ class _Extractor:
         sentence_facts = self.facts
         self.facts = []
         self._tables()
+        self._usage_tables()
         # a row read as a table is not read again as a sentence
         rows = self._table_rows
         sentence_facts = [f for f in sentence_facts
@@ -624,6 +630,83 @@ class _Extractor:
                     taken = True
                 if taken:
                     self._table_rows.append((row_start, row_end))
+
+    def _usage_tables(self) -> None:
+        """Markdown tables of daily usage: a column whose header names daily token usage
+        ("日均tokens调用量"), one row per platform or model (named in its first cell), dated by a
+        date column ("数据时点", "截至") or the line before the table; a growth column ("增速",
+        "同比") gives each row's growth ("较5月底+80%以上", "约为去年同期15倍", "环比+40%")."""
+        norm = self.norm
+        for table in TABLE.finditer(norm):
+            lines = table_lines(norm, table.start(), table.end())
+            if len(lines) < 3:
+                continue
+            header = [norm[a:b] for a, b in table_cells(norm, *lines[0])]
+            usage = [i for i, h in enumerate(header) if _DAILY.search(h) and _USAGE_NOUN.search(h)
+                     and (_TOKEN_CUE.search(h) or _TOKEN_CUE.search(norm, max(0, table.start() - 200), table.start()))
+                     and not _DISTRACTOR.search(h) and not _RATE.search(h)]
+            if len(usage) != 1:
+                continue
+            column = usage[0]
+            date_column = next((i for i, h in enumerate(header) if re.search(r"时点|日期|时间|截至|截止|月份|as of", h, re.I)), None)
+            growth_column = next((i for i, h in enumerate(header) if re.search(r"增速|增长|增幅|同比|环比|growth", h, re.I)), None)
+            intro_dates = [d for d in find_dates(norm, self.article.published_date, max(0, table.start() - 200), table.start())
+                           if d.role == "as_of"]
+            fallback = intro_dates[-1] if intro_dates else DateMention(0, 0, self.article.published_date, "day", "as_of")
+            for row_start, row_end in lines[2:]:
+                cells = table_cells(norm, row_start, row_end)
+                if len(cells) != len(header) or column == 0:
+                    continue
+                mentions = _merge_mentions(self.registry, norm, self.body, Span(*cells[0]))
+                if not mentions:
+                    continue
+                entity = mentions[0]
+                row = _Sentence(norm=norm, span=Span(row_start, row_end), clauses=[Span(*c) for c in cells], dates=[],
+                                mentions=mentions, carried_date=None, carried_entity=None,
+                                published=self.article.published_date)
+                as_of = fallback
+                if date_column is not None:
+                    dated = [d for d in find_dates(norm, self.article.published_date, *cells[date_column])]
+                    as_of = dated[0] if dated else fallback
+                a, b = cells[column]
+                amounts = find_quantities(norm, a, b)
+                if len(amounts) == 1 and not amounts[0].percent and amounts[0].value >= MIN_TOKENS_PER_DAY * 1e4:
+                    q = amounts[0]
+                    self.facts.append(self._fact(
+                        row, "daily_token_usage", entity, metric="tokens_per_day", value=q.value, unit=TOKENS_PER_DAY,
+                        bound=combine_bound(bound_around(norm, q.start, q.end, a, b), q.bound),
+                        as_of_date=as_of.value, as_of_precision=as_of.precision, value_low=q.low, value_high=q.high,
+                        number_start=q.start, number_end=q.end, rule="usage.table_cell"))
+                    self._table_rows.append((row_start, row_end))
+                if growth_column is not None:
+                    self._growth_cell(row, entity, cells[growth_column], as_of)
+
+    def _growth_cell(self, row: _Sentence, entity: Mention, cell: tuple[int, int], as_of: DateMention) -> None:
+        norm = self.norm
+        text = norm[cell[0]:cell[1]]
+        m = _GROWTH_CELL.fullmatch(text)
+        if not m:
+            return
+        if m.group("pct"):
+            multiple, number = 1 + float(m.group("pct")) / 100, m.span("pct")
+        else:
+            multiple, number = float(m.group("times")), m.span("times")
+        bound = "gt" if m.group("more") else g.BOUND_PREFIXES.get(m.group("bound") or "", "eq")
+        base = m.group("base") or ""
+        baseline = None
+        if "同比" in base or "去年同期" in base:
+            baseline = DateMention(0, 0, add_months(as_of.value, -12), as_of.precision, "baseline")
+        elif "环比" in base:
+            baseline = DateMention(0, 0, add_months(as_of.value, -1), "month", "baseline")
+        else:
+            named = find_dates(base, as_of.value) if base else []
+            baseline = replace(named[0], role="baseline") if named else None
+        self.facts.append(self._fact(
+            row, "growth_multiple", entity, metric="growth_multiple", value=round(multiple, 6), unit=MULTIPLE_UNIT,
+            bound=bound, as_of_date=as_of.value, as_of_precision=as_of.precision, subject="日均tokens调用量",
+            baseline_date=baseline.value if baseline else None,
+            baseline_precision=baseline.precision if baseline else None,
+            number_start=cell[0] + number[0], number_end=cell[0] + number[1], rule="growth.table_cell"))
 
     # -- shared helpers -----------------------------------------------------------------------
 
