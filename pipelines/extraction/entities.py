@@ -56,7 +56,9 @@ _NOT_NAMES = ("目前", "已经", "今年", "去年", "其中", "旗下", "方�
 # Words a company name never starts with: conjunctions, determiners, quantities ("但公开数据",
 # "一家新加坡金融科技", "另一组数据").
 _NOT_NAME_STARTS = ("但", "而", "另", "一个", "一家", "一些", "多个", "多家", "几家", "各", "某", "该", "本", "这",
-                    "那", "此", "其", "自", "的", "并", "且", "还", "也", "都", "从", "据")
+                    "那", "此", "其", "自", "的", "并", "且", "还", "也", "都", "从", "据",
+                    # verbs that sit after 平台/公司 and before 的 ("智算平台成为新的观察窗口")
+                    "成为", "作为", "成", "是", "为", "有", "在", "已", "将", "会", "被")
 _INTRODUCED = re.compile(r"(?:" + "|".join(_INTRODUCERS) + r")(?P<name>[\u4e00-\u9fa5]{2,6}?)" + _COMPANY_NEXT)
 # Characters a company name never starts with when walking back from its suffix.
 _NAME_STOP = set("的以在和与及、，,。；;：:是为其被据如从由向对把将给让也都还又而或（）()“”「」 \t\n")

@@ -895,7 +895,7 @@ class _Extractor:
             # no metric of its own: the figure may still continue one stated before
             if self._last_usage is not None and _COREFERENCE.search(head) and not _DISTRACTOR.search(text):
                 coreferent = self._last_usage[0]  # 这一数字/该指标 + amount: the last daily usage
-            elif _frame_item(norm, s, clause, q):
+            elif _frame_item(norm, s, clause, q, usage_before=self._last_usage_end == s.span.end):
                 context = {"entity_mention": None}  # an entity + amount item under the sentence's metric
                 inherited = True
             elif context is None or unit_match or _DISTRACTOR.search(text):
@@ -1151,8 +1151,14 @@ class _Extractor:
             if named and not any(c.start() <= bare.start() < c.end() for c in cues) \
                     and self.norm[named[-1].end:bare.start()].strip(" \t") in ("", "均", "都", "也", "全部", "均为", "全部"):
                 cues.append(bare)
+        if cues and _CONSUMER.search(self.norm, s.span.start, s.span.end) and not _DEVELOPER.search(self.norm, s.span.start, s.span.end):
+            return  # "文心一言全面免费，所有PC端和APP端用户均可体验": the app is free for its users, not an API price
         for m in sorted(cues, key=lambda c: c.start()):
             clause = s.clause_of(m.start())
+            if clause.start > s.span.start and self.norm[clause.start - 1] in "“「\"":
+                # a cue in quotes ("开启“零元购”模式"): the clause is the one the quote stands in
+                start = max(self.norm.rfind(c, s.span.start, clause.start) for c in "，,；;：:") + 1
+                clause = Span(max(start, s.span.start), clause.end)
             # the model must be what is free: "GLM-4-Air即日起限时免费", not "智谱的策略是限时免费"
             named = [x for x in s.mentions if clause.start <= x.start < m.start()
                      and x.entity.kind in ("model", "model_family")
@@ -1181,6 +1187,8 @@ class _Extractor:
 # --- Small pure helpers --------------------------------------------------------------------------
 
 
+_CONSUMER = re.compile(r"用户|用戶|APP|App|app|PC端|网页版|网页端|客户端|会员|体验|體驗")
+_DEVELOPER = re.compile(r"API|api|开发者|開發者|企业|调用|tokens?|Tokens?|词元|开放平台")
 _BARE_FREE = re.compile(r"免费(?=[ \t]*(?:[；;，,。！!\n]|$))")
 
 # "同日，腾讯云也宣布…即日起全面免费": the day of the sentence before, 即日 included;
@@ -1309,14 +1317,17 @@ _SOMEONES = re.compile(r"我们|我的|我这|我每天|一个|某个|某家|一
 _ITEM_HEAD = re.compile(r"[ \t]*(?:约为|约|为|达到|达|超过|突破|接近|近|逾|是)?[ \t]*$")
 
 
-def _frame_item(norm: str, s: _Sentence, clause: Span, q: Quantity) -> bool:
+def _frame_item(norm: str, s: _Sentence, clause: Span, q: Quantity, usage_before: bool = False) -> bool:
     """Whether `q` is an item of a list under a metric named earlier in its sentence: an earlier
-    clause names daily token usage without a number of its own, and this clause is only an entity
-    and a bound word before the number ("…日均token消耗量中，豆包约为63万亿，千问约为32万亿")."""
+    clause names daily token usage, without a number of its own or with the first figure of the
+    list (`usage_before`), and this clause is only an entity and a bound word before the number
+    ("…日均token消耗量中，豆包约为63万亿，千问约为32万亿", "Gemini的日均调用量为1,320亿，OpenAI为820亿")."""
     named = [m for m in s.mentions if clause.start <= m.start and m.end <= q.start]
     if not named or not _ITEM_HEAD.fullmatch(norm, named[-1].end, q.start) \
             or norm[clause.start:named[-1].start].strip(" \t、，,和及与以及其中") != "":
         return False
+    if usage_before:
+        return True
     for earlier in s.clauses:
         if earlier.end > clause.start:
             break

@@ -51,7 +51,7 @@ _PAREN = r"(?:（[^）]{0,14}）|\([^)]{0,14}\))"
 # The words between the separator and the amount may name the direction or the condition:
 # "…0.1元，缓存未命中是1元", "…2元，输出则为8元".
 _PRICE_MORE = re.compile(
-    r"[ \t]*" + _PAREN + r"?[ \t]*[、,，和及与][ \t]*(?P<mid2>[^，,。；;、\d$¥￥/]{0,10}?)[ \t]*"
+    r"[ \t]*" + _PAREN + r"?[ \t]*(?:[、,，和及与]|/(?=[ \t]*(?:US\$|\$|¥|￥)?[ \t]*\d))[ \t]*(?P<mid2>[^，,。；;、\d$¥￥/]{0,10}?)[ \t]*"
     + _AMOUNT.replace("sym", "sym2").replace("amount", "amount2").replace("cur", "cur2")
     + r"(?![\d.])(?![ \t]*(?:/|每|per))",
     re.IGNORECASE,
@@ -347,13 +347,21 @@ def cached_input(direction: str, condition: str | None) -> str:
     return direction
 
 
+_SLASHED_DIRECTIONS = re.compile(r"(?:输入|输出|input|output)[ \t]*/[ \t]*(?:输入|输出|input|output)", re.IGNORECASE)
+
+
 def assign_respectively(norm: str, floor: int, mentions: list[PriceMention]) -> None:
     """"输入、输出价格分别为0.02元和0.06元": the n-th direction goes to the n-th price."""
     if len(mentions) < 2:
         return
     head = norm[floor : mentions[0].start]
+    paired = norm[floor : mentions[0].amount_start]
     if "分别" not in head:
-        return
+        # "输入/输出价格仅为0.2美元/1.5美元": directions and amounts both joined by a slash
+        if not (_SLASHED_DIRECTIONS.search(paired) and len(mentions) == 2 and mentions[1].continued
+                and norm[mentions[0].amount_end:mentions[1].amount_start].strip(" \t美元元$").startswith("/")):
+            return
+        head = paired
     cues = [g.DIRECTION_CUES[c.group(0).lower()] for c in _DIRECTION.finditer(head)]
     if len(cues) == len(mentions):
         for mention, direction in zip(mentions, cues):
