@@ -246,8 +246,9 @@ class Registry:
         for s, e in sorted(spans):
             name = norm[s:e]
             if any(s < te and ts < e for ts, te in taken) or self.lookup(name) or self.mentions(name) \
-                    or any(word in name for word in _NOT_NAMES) or name.startswith(_NOT_NAME_STARTS):
-                continue
+                    or any(word in name for word in _NOT_NAMES) or name.startswith(_NOT_NAME_STARTS) \
+                    or re.search(r"\d|[年月日]|我国|全国|我們|我们", name):
+                continue  # "2024年我国数据产业": a date or the country, not a company
             taken.append((s, e))
             found.append(Mention(s, e, Entity(name, "company"), "company"))
         return found

@@ -245,6 +245,11 @@ class _Sentence:
             models = [m for m in pool if m.entity.kind in ("model", "model_family")]
             pool = models or pool
         in_clause = [m for m in pool if clause.start <= m.start < pos]
+        if len(in_clause) > 1:
+            # "Grok Code Fast 1在OpenRouter上的日均消耗": the platform is where, not whose
+            owners = [m for m in in_clause if not (self.norm[max(0, m.start - 1):m.start] == "在"
+                                                   and self.norm.startswith(("上", "中", "里"), m.end))]
+            in_clause = owners or in_clause
         if in_clause:
             nearest = in_clause[-1]
             # "鱼泡科技的豆包大模型日均调用量": the customer owns the usage, not the model
@@ -907,6 +912,8 @@ class _Extractor:
                 return None
         if any(n in head for n in ("月活", "日活", "用户", "参数", "上下文", "次数")):
             return None
+        if _PERIOD_TOTAL.search(head) and not _DAILY.search(head):
+            return None  # "一周下来超过1.2万亿", "今年6月单月处理Tokens超过75万亿": a total over a period, not a day
         if re.search(r"(?:第|前|后|top|Top|TOP)[ \t]*$", head) or q.value < MIN_TOKENS_PER_DAY:
             return None  # a rank ("位居全球前5"), not an amount
         unit_end = q.end + (unit_match.end() if unit_match else 0)
@@ -1311,6 +1318,7 @@ def _document_unit(norm: str, before: int) -> re.Match | None:
 _TRAILING_DIRECTION = re.compile(r"[ \t]*(输入|输出|input|output)(?=[ \t]*(?:[、，,；;。）)和及与/]|$))", re.IGNORECASE)
 
 # Subjects that make a usage figure someone's own application rather than a named entity's total.
+_PERIOD_TOTAL = re.compile(r"一周|每周|单周|周均|本周|上周|单月|每月|全月|一个月|当月|全年|每年|年度|累计|累積|总计|合计|总共|一季度内|半年内")
 _SOMEONES = re.compile(r"我们|我的|我这|我每天|一个|某个|某家|一家|单个|每个|他们|他的|她的|用户的|开发者的")
 
 
