@@ -1283,6 +1283,9 @@ def _growth_as_of(s: _Sentence, verb_pos: int) -> tuple[DateMention, DateMention
     until = [d for d in s.dates if d.role == "until" and as_of.end <= d.start < verb_pos and d.value > as_of.value]
     if not until:
         stated = [d for d in s.dates if d.role == "as_of" and d.start < verb_pos and d.text not in g.NOW_WORDS]
+        # each date with its own figure: an event's date ("8月14日…表示，2024年初…") has none
+        stated = [d for i, d in enumerate(stated)
+                  if _AMOUNT_OF_TOKENS.search(s.norm, d.end, stated[i + 1].start if i + 1 < len(stated) else verb_pos)]
         if as_of in stated and len(stated) >= 2:
             # "截至今年6月底…30万亿，而2024年初这一数字仅为1000亿，一年半时间增长了300多倍": the
             # new value's date is the as-of, wherever it stands; the earliest is where it grew from
