@@ -1029,6 +1029,12 @@ class _Extractor:
         high = q.high if is_multiple else None
         bound = combine_bound(word_bound, q.bound)
         entity = coreferent or s.entity(verb_pos)
+        if coreferent is None and self._last_usage is not None and self._last_usage_end == s.span.end \
+                and not any(clause.start <= m.start < verb_pos for m in s.mentions) \
+                and (entity is None or entity.start < self._last_usage[0].start or entity.source == "company"):
+            # "百度集团副总裁沈抖披露，…千帆平台日均tokens消耗量突破5万亿，较年初增长近4倍": the
+            # growth of the figure just stated in this sentence is that figure's owner's
+            entity = self._last_usage[0]
         if entity is None:
             return None
         as_of, span_start = _growth_as_of(s, verb_pos)
@@ -1276,6 +1282,11 @@ def _growth_as_of(s: _Sentence, verb_pos: int) -> tuple[DateMention, DateMention
     of its new value: "从2024年初的1000亿到今年6月底的30万亿，一年半时间增长了300多倍" grew from
     2024年初 until 今年6月底, which is its as-of, not the date it grew from."""
     as_of = s.as_of(verb_pos)
+    if as_of is s.carried_date and as_of.end > as_of.start and "\n\n" in s.norm[as_of.end:s.span.start] \
+            and s.baseline(verb_pos) is not None:
+        # "从去年5月首次发布算起，…已经增长了253倍" opening a paragraph: grown from the date it
+        # names until the time of the article, not until a date of the paragraph before
+        return DateMention(verb_pos, verb_pos, s.published, "day", "as_of", ""), None
     if as_of is s.carried_date and _names_a_launch(s.norm, as_of):
         # "5月…首次发布时，日均…为1200亿。…四个月里增长超过10倍": the sentence before dated the
         # launch, which the growth is measured from; it grew until the time of the article
