@@ -356,6 +356,7 @@ class _Extractor:
         self._list_direction: str | None = None
         self._table_rows: list[tuple[int, int]] = []  # rows the price-table reader took
         self._paragraph_model: Mention | None = None
+        self._recent_model: Mention | None = None  # the same, across blank lines (a Q&A's question)
         # (where, tokens per price) of the last price statement, for prices in the next sentence
         # of its paragraph that name only a direction and an amount
         self._last_denominator: tuple[int, float] | None = None
@@ -398,6 +399,7 @@ class _Extractor:
                 published=self.article.published_date,
             )
             self._paragraph_model = self._model_before(spans, index)
+            self._recent_model = self._model_before(spans, index, across_paragraphs=True)
             if intro is not None:
                 self._announced(sentence, intro)
                 continue
@@ -530,14 +532,15 @@ class _Extractor:
                 return found[0]
         return None
 
-    def _model_before(self, spans: list[Span], index: int) -> Mention | None:
+    def _model_before(self, spans: list[Span], index: int, across_paragraphs: bool = False) -> Mention | None:
         """The last model named in this sentence's paragraph before it (a heading or a blank line
-        ends a paragraph)."""
+        ends a paragraph; with `across_paragraphs`, only a heading does)."""
         for earlier in range(index - 1, max(-1, index - 6), -1):
             between = self.norm[spans[earlier].end : spans[earlier + 1].start]
             intro = self.norm[spans[earlier].start : spans[earlier].end].rstrip().endswith(("：", ":", "如下"))
             item = is_list_item(self.body, spans[earlier + 1].start)
-            if ("\n\n" in between and not (intro or item)) or self.norm.startswith("#", spans[earlier + 1].start):
+            if ("\n\n" in between and not (intro or item or across_paragraphs)) \
+                    or self.norm.startswith("#", spans[earlier + 1].start):
                 return None  # a new paragraph; a list intro scopes its items across the blank line
             models = [m for m in self._mentions(spans[earlier]) if m.entity.kind in ("model", "model_family")]
             if models:
@@ -1143,6 +1146,11 @@ class _Extractor:
                 # model its paragraph (or list intro) is about: "MiniMax发布M2。…MiniMax开放平台的
                 # 国内定价为…" is M2's price
                 entity = model
+            if entity is not None and entity.start < s.span.start and entity.entity.kind not in ("model", "model_family") \
+                    and self._recent_model is not None and self._recent_model.entity.kind == "model":
+                # the sentence names no one and the one it falls back on is a vendor: "阿里云发布了
+                # Qwen3-Max。…\n\n**刘卓然：** …输入是每百万tokens 6块钱" is Qwen3-Max's price
+                entity = self._recent_model
             if entity is None:
                 continue
             value, currency = price_per_million_tokens(p.amount, p.currency_unit, p.per_tokens)
