@@ -356,7 +356,7 @@ class _Extractor:
         self._list_direction: str | None = None
         self._table_rows: list[tuple[int, int]] = []  # rows the price-table reader took
         self._paragraph_model: Mention | None = None
-        self._recent_model: Mention | None = None  # the same, across blank lines (a Q&A's question)
+        self._position: tuple[list[Span], int] = ([], 0)  # the sentences and the one being read
         # (where, tokens per price) of the last price statement, for prices in the next sentence
         # of its paragraph that name only a direction and an amount
         self._last_denominator: tuple[int, float] | None = None
@@ -399,7 +399,7 @@ class _Extractor:
                 published=self.article.published_date,
             )
             self._paragraph_model = self._model_before(spans, index)
-            self._recent_model = self._model_before(spans, index, across_paragraphs=True)
+            self._position = (spans, index)
             if intro is not None:
                 self._announced(sentence, intro)
                 continue
@@ -1146,11 +1146,13 @@ class _Extractor:
                 # model its paragraph (or list intro) is about: "MiniMax发布M2。…MiniMax开放平台的
                 # 国内定价为…" is M2's price
                 entity = model
-            if entity is not None and entity.start < s.span.start and entity.entity.kind not in ("model", "model_family") \
-                    and self._recent_model is not None and self._recent_model.entity.kind == "model":
+            if entity is not None and entity.start < s.span.start and entity.entity.kind not in ("model", "model_family"):
                 # the sentence names no one and the one it falls back on is a vendor: "阿里云发布了
-                # Qwen3-Max。…\n\n**刘卓然：** …输入是每百万tokens 6块钱" is Qwen3-Max's price
-                entity = self._recent_model
+                # Qwen3-Max。…\n\n**刘卓然：** …输入是每百万tokens 6块钱" is Qwen3-Max's price (the
+                # model named last before it, across blank lines)
+                recent = self._model_before(*self._position, across_paragraphs=True)
+                if recent is not None and recent.entity.kind == "model":
+                    entity = recent
             if entity is None:
                 continue
             value, currency = price_per_million_tokens(p.amount, p.currency_unit, p.per_tokens)
