@@ -90,7 +90,8 @@ def explain(path: Path, article, families) -> None:
     for fact, scope in left_out:
         if families and fact.family not in families:
             continue
-        print(f"  not taken [{fact.rule}] {fact.entity}: {_value(fact)}: inside a {scope.modality} "
+        article_word = "an" if scope.modality[0] in "aeiou" else "a"
+        print(f"  not taken [{fact.rule}] {fact.entity}: {_value(fact)}: inside {article_word} {scope.modality} "
               f"(cue {scope.cue!r}): «{article.body[scope.start:scope.end][:120]}»")
 
 
