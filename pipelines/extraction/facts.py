@@ -246,7 +246,7 @@ class _Sentence:
             pool = models or pool
         in_clause = [m for m in pool if clause.start <= m.start < pos]
         if len(in_clause) > 1:
-            # "Grok Code Fast 1在OpenRouter上的日均消耗": the platform is where, not whose
+            # "<model>在<platform>上的日均消耗": the platform is where, not whose
             owners = [m for m in in_clause if not (self.norm[max(0, m.start - 1):m.start] == "在"
                                                    and self.norm.startswith(("上", "中", "里"), m.end))]
             in_clause = owners or in_clause
@@ -493,11 +493,7 @@ class _Extractor:
         q = q[0]
         as_of = s.as_of(q.start)
         bound = combine_bound(bound_around(self.norm, q.start, q.end, s.span.start, s.span.end), q.bound)
-        fact = self._fact(s, "daily_token_usage", entity, metric="tokens_per_day", value=q.value, unit=TOKENS_PER_DAY,
-                          bound=bound, as_of_date=as_of.value, as_of_precision=as_of.precision,
-                          value_low=q.low, value_high=q.high, number_start=q.start, number_end=q.end,
-                          rule="usage.announced")
-        self.facts.append(fact)
+        self.facts.append(self._usage_fact(s, entity, q, bound, as_of, "usage.announced"))
         self._last_usage = (entity, "日均tokens使用量")
         self._last_usage_end = s.span.end
 
@@ -590,9 +586,7 @@ class _Extractor:
             intro_start = max(0, table.start() - 200)
             intro_end = max(0, table.start() - 200) + len(intro)
             intro_mentions = _merge_mentions(self.registry, norm, self.body, Span(intro_end - len(intro_line), intro_end))
-            intro_dates = [d for d in find_dates(norm, self.article.published_date, intro_start, table.start())
-                           if d.role == "as_of"]
-            as_of = intro_dates[-1] if intro_dates else DateMention(0, 0, self.article.published_date, "day")
+            as_of = self._table_date(table.start())
             for row_start, row_end in lines[2:]:
                 cells = table_cells(norm, row_start, row_end)
                 if len(cells) != len(header):
@@ -639,6 +633,13 @@ class _Extractor:
                 if taken:
                     self._table_rows.append((row_start, row_end))
 
+    def _table_date(self, table_start: int) -> DateMention:
+        """The date a table's rows hold on when they name none: the last one stated in the 200
+        characters before it, else the publish date."""
+        dates = [d for d in find_dates(self.norm, self.article.published_date, max(0, table_start - 200), table_start)
+                 if d.role == "as_of"]
+        return dates[-1] if dates else DateMention(0, 0, self.article.published_date, "day", "as_of")
+
     def _usage_tables(self) -> None:
         """Markdown tables of daily usage: a column whose header names daily token usage
         ("日均tokens调用量"), one row per platform or model (named in its first cell), dated by a
@@ -658,9 +659,7 @@ class _Extractor:
             column = usage[0]
             date_column = next((i for i, h in enumerate(header) if re.search(r"时点|日期|时间|截至|截止|月份|as of", h, re.I)), None)
             growth_column = next((i for i, h in enumerate(header) if re.search(r"增速|增长|增幅|同比|环比|growth", h, re.I)), None)
-            intro_dates = [d for d in find_dates(norm, self.article.published_date, max(0, table.start() - 200), table.start())
-                           if d.role == "as_of"]
-            fallback = intro_dates[-1] if intro_dates else DateMention(0, 0, self.article.published_date, "day", "as_of")
+            fallback = self._table_date(table.start())
             for row_start, row_end in lines[2:]:
                 cells = table_cells(norm, row_start, row_end)
                 if len(cells) != len(header) or column == 0:
@@ -680,11 +679,8 @@ class _Extractor:
                 amounts = find_quantities(norm, a, b)
                 if len(amounts) == 1 and not amounts[0].percent and amounts[0].value >= MIN_TOKENS_PER_DAY * 1e4:
                     q = amounts[0]
-                    self.facts.append(self._fact(
-                        row, "daily_token_usage", entity, metric="tokens_per_day", value=q.value, unit=TOKENS_PER_DAY,
-                        bound=combine_bound(bound_around(norm, q.start, q.end, a, b), q.bound),
-                        as_of_date=as_of.value, as_of_precision=as_of.precision, value_low=q.low, value_high=q.high,
-                        number_start=q.start, number_end=q.end, rule="usage.table_cell"))
+                    bound = combine_bound(bound_around(norm, q.start, q.end, a, b), q.bound)
+                    self.facts.append(self._usage_fact(row, entity, q, bound, as_of, "usage.table_cell"))
                     self._table_rows.append((row_start, row_end))
                 if growth_column is not None:
                     self._growth_cell(row, entity, cells[growth_column], as_of)
@@ -700,15 +696,9 @@ class _Extractor:
         else:
             multiple, number = float(m.group("times")), m.span("times")
         bound = "gt" if m.group("more") else g.BOUND_PREFIXES.get(m.group("bound") or "", "eq")
-        base = m.group("base") or ""
-        baseline = None
-        if "同比" in base or "去年同期" in base:
-            baseline = DateMention(0, 0, add_months(as_of.value, -12), as_of.precision, "baseline")
-        elif "环比" in base:
-            baseline = DateMention(0, 0, add_months(as_of.value, -1), "month", "baseline")
-        else:
-            named = find_dates(base, as_of.value) if base else []
-            baseline = replace(named[0], role="baseline") if named else None
+        named = find_dates(m.group("base"), as_of.value) if m.group("base") else []
+        baseline = replace(named[0], role="baseline") if named \
+            else _relative_baseline(norm, cell[0], cell[1], as_of, Span(*cell))  # 同比, 环比, 去年同期
         self.facts.append(self._fact(
             row, "growth_multiple", entity, metric="growth_multiple", value=round(multiple, 6), unit=MULTIPLE_UNIT,
             bound=bound, as_of_date=as_of.value, as_of_precision=as_of.precision, subject="日均tokens调用量",
@@ -810,11 +800,8 @@ class _Extractor:
         word = norm[cue + 2:values[0].start].strip(" \t")
         shared = g.BOUND_PREFIXES.get(word) if word else None
         for entity, q in zip(listed, values):
-            as_of = s.as_of(q.start)
-            self.facts.append(self._fact(
-                s, "daily_token_usage", entity, metric="tokens_per_day", value=q.value, unit=TOKENS_PER_DAY,
-                bound=combine_bound(shared or "eq", q.bound), as_of_date=as_of.value, as_of_precision=as_of.precision,
-                value_low=q.low, value_high=q.high, number_start=q.start, number_end=q.end, rule="usage.respectively"))
+            self.facts.append(self._usage_fact(s, entity, q, combine_bound(shared or "eq", q.bound), s.as_of(q.start),
+                                               "usage.respectively"))
         return [(q.start, q.end) for q in values]
 
     def _doublings(self, s: _Sentence, last_subject: str | None) -> None:
@@ -916,7 +903,7 @@ class _Extractor:
         if any(n in head for n in ("月活", "日活", "用户", "参数", "上下文", "次数")):
             return None
         if _PERIOD_TOTAL.search(head) and not _DAILY.search(head):
-            return None  # "一周下来超过1.2万亿", "今年6月单月处理Tokens超过75万亿": a total over a period, not a day
+            return None  # "一周下来超过N", "单月处理Tokens超过N": a total over a period (PERIOD_TOTAL_CUES), not a day
         if re.search(r"(?:第|前|后|top|Top|TOP)[ \t]*$", head) or q.value < MIN_TOKENS_PER_DAY:
             return None  # a rank ("位居全球前5"), not an amount
         unit_end = q.end + (unit_match.end() if unit_match else 0)
@@ -960,6 +947,11 @@ class _Extractor:
         self._last_usage = (entity, squash(noun) if noun and _is_daily_tokens(squash(noun)) else "日均tokens使用量")
         self._last_usage_end = s.span.end
         return fact
+
+    def _usage_fact(self, s: _Sentence, entity: Mention, q: Quantity, bound: str, as_of: DateMention, rule: str) -> Fact:
+        return self._fact(s, "daily_token_usage", entity, metric="tokens_per_day", value=q.value, unit=TOKENS_PER_DAY,
+                          bound=bound, as_of_date=as_of.value, as_of_precision=as_of.precision,
+                          value_low=q.low, value_high=q.high, number_start=q.start, number_end=q.end, rule=rule)
 
     def _then(self, s: _Sentence, clause: Span, pos: int, entity: Mention) -> DateMention | None | bool:
         """The moment a usage figure is stated for, when its sentence names one other than the
@@ -1018,7 +1010,7 @@ class _Extractor:
                 and norm[self._last_usage_end:s.span.start].strip(" \t\n") == "" \
                 and "\n\n" not in norm[self._last_usage_end:s.span.start] \
                 and _ONLY_DURATION.fullmatch(norm, s.span.start, verb_pos):
-            # "…这一数字已突破30万亿。一年半时间，增长超过300倍。": a sentence of only a span of
+            # "…这一数字已突破N。一年半时间，增长超过M倍。": a sentence of only a span of
             # time and a growth continues the daily usage stated just before it
             coreferent, subject = self._last_usage
         if subject is None:
@@ -1035,7 +1027,7 @@ class _Extractor:
         if coreferent is None and self._last_usage is not None and self._last_usage_end == s.span.end \
                 and not any(clause.start <= m.start < verb_pos for m in s.mentions) \
                 and (entity is None or entity.start < self._last_usage[0].start or entity.source == "company"):
-            # "百度集团副总裁沈抖披露，…千帆平台日均tokens消耗量突破5万亿，较年初增长近4倍": the
+            # "<company>的高管披露，<platform>日均tokens消耗量突破N，较年初增长M倍": the
             # growth of the figure just stated in this sentence is that figure's owner's
             entity = self._last_usage[0]
         if entity is None:
@@ -1143,13 +1135,13 @@ class _Extractor:
                     entity.entity.kind not in ("model", "model_family")
                     or (model.entity.kind == "model" and entity.entity.kind == "model_family" and _of_family(model, entity))):
                 # a price the sentence states of a platform, a vendor or a family belongs to the
-                # model its paragraph (or list intro) is about: "MiniMax发布M2。…MiniMax开放平台的
-                # 国内定价为…" is M2's price
+                # model its paragraph (or list intro) is about: "<vendor>发布<model>。…<vendor>开放平台
+                # 的定价为…" is the model's price
                 entity = model
             if entity is not None and entity.start < s.span.start and entity.entity.kind not in ("model", "model_family"):
-                # the sentence names no one and the one it falls back on is a vendor: "阿里云发布了
-                # Qwen3-Max。…\n\n**刘卓然：** …输入是每百万tokens 6块钱" is Qwen3-Max's price (the
-                # model named last before it, across blank lines)
+                # the sentence names no one and the one it falls back on is a vendor: in a Q&A the
+                # question names the model ("<vendor>发布了<model>…"), the answer prices it; the
+                # model named last before it, across blank lines
                 recent = self._model_before(*self._position, across_paragraphs=True)
                 if recent is not None and recent.entity.kind == "model":
                     entity = recent
@@ -1169,13 +1161,13 @@ class _Extractor:
     def _free(self, s: _Sentence) -> None:
         cues = list(FREE.finditer(self.norm, s.span.start, s.span.end))
         for bare in _BARE_FREE.finditer(self.norm, s.span.start, s.span.end):
-            # "ERNIE Speed、ERNIE Lite免费；": a bare 免费 right after the models, ending the clause
+            # "<model>、<model>免费；": a bare 免费 right after the models, ending the clause
             named = [x for x in s.mentions if x.end <= bare.start() and x.entity.kind == "model"]
             if named and not any(c.start() <= bare.start() < c.end() for c in cues) \
                     and self.norm[named[-1].end:bare.start()].strip(" \t") in ("", "均", "都", "也", "全部", "均为", "全部"):
                 cues.append(bare)
         if cues and _CONSUMER.search(self.norm, s.span.start, s.span.end) and not _DEVELOPER.search(self.norm, s.span.start, s.span.end):
-            return  # "文心一言全面免费，所有PC端和APP端用户均可体验": the app is free for its users, not an API price
+            return  # "<app>全面免费，所有用户均可体验": the app is free for its users, not an API price
         for m in sorted(cues, key=lambda c: c.start()):
             clause = s.clause_of(m.start())
             if clause.start > s.span.start and self.norm[clause.start - 1] in "“「\"":
@@ -1187,7 +1179,7 @@ class _Extractor:
                      and x.entity.kind in ("model", "model_family")
                      and not re.search("策略|思路|方式|做法|打法|路线|模式", self.norm[x.end : m.start()])]
             if not named:
-                # "hunyuan-lite，我们会继续免费提供给所有开发者": a clause that is only the model's name
+                # "<model>，我们会继续免费提供给开发者": a clause that is only the model's name
                 earlier = [c for c in s.clauses if c.end <= clause.start]
                 named = [x for x in s.mentions if earlier and earlier[-1].start <= x.start < earlier[-1].end
                          and x.entity.kind in ("model", "model_family")]
@@ -1210,8 +1202,8 @@ class _Extractor:
 # --- Small pure helpers --------------------------------------------------------------------------
 
 
-_CONSUMER = re.compile(r"用户|用戶|APP|App|app|PC端|网页版|网页端|客户端|会员|体验|體驗")
-_DEVELOPER = re.compile(r"API|api|开发者|開發者|企业|调用|tokens?|Tokens?|词元|开放平台")
+_CONSUMER = _words(g.CONSUMER_CUES)
+_DEVELOPER = re.compile(_words(g.DEVELOPER_CUES).pattern, re.IGNORECASE)
 _BARE_FREE = re.compile(r"免费(?=[ \t]*(?:[；;，,。！!\n]|$))")
 
 # "同日，腾讯云也宣布…即日起全面免费": the day of the sentence before, 即日 included;
@@ -1294,29 +1286,25 @@ def _growth_as_of(s: _Sentence, verb_pos: int) -> tuple[DateMention, DateMention
     as_of = s.as_of(verb_pos)
     if as_of is s.carried_date and as_of.end > as_of.start and "\n\n" in s.norm[as_of.end:s.span.start] \
             and s.baseline(verb_pos) is not None:
-        # "从去年5月首次发布算起，…已经增长了253倍" opening a paragraph: grown from the date it
+        # "从<date>首次发布算起，…已经增长了N倍" opening a paragraph: grown from the date it
         # names until the time of the article, not until a date of the paragraph before
         return DateMention(verb_pos, verb_pos, s.published, "day", "as_of", ""), None
     if as_of is s.carried_date and _names_a_launch(s.norm, as_of):
-        # "5月…首次发布时，日均…为1200亿。…四个月里增长超过10倍": the sentence before dated the
+        # "<date>…首次发布时，日均…为N。…几个月里增长超过M倍": the sentence before dated the
         # launch, which the growth is measured from; it grew until the time of the article
         return DateMention(verb_pos, verb_pos, s.published, "day", "as_of", ""), replace(as_of, role="baseline")
     until = [d for d in s.dates if d.role == "until" and as_of.end <= d.start < verb_pos and d.value > as_of.value]
     if not until:
         stated = [d for d in s.dates if d.role == "as_of" and d.start < verb_pos and d.text not in g.NOW_WORDS]
-        # each date with its own figure: an event's date ("8月14日…表示，2024年初…") has none
+        # each date with its own figure: an event's date ("<date>…表示，<date>…") has none
         stated = [d for i, d in enumerate(stated)
                   if _AMOUNT_OF_TOKENS.search(s.norm, d.end, stated[i + 1].start if i + 1 < len(stated) else verb_pos)]
         if as_of in stated and len(stated) >= 2:
-            # "截至今年6月底…30万亿，而2024年初这一数字仅为1000亿，一年半时间增长了300多倍": the
+            # "截至<new date>…N，而<old date>这一数字仅为M，一年半时间增长了K倍": the
             # new value's date is the as-of, wherever it stands; the earliest is where it grew from
             latest = max(stated, key=lambda d: d.value)
             earliest = min(stated, key=lambda d: d.value)
-            # only when each date has its own figure: the new one after the latest date, the old
-            # one after the date nearest the verb ("本月发布的报告估算，7月…是去年同期的3倍" has one)
-            if latest.value >= add_months(as_of.value, 1) and latest.start < as_of.start \
-                    and _AMOUNT_OF_TOKENS.search(s.norm, latest.end, as_of.start) \
-                    and _AMOUNT_OF_TOKENS.search(s.norm, as_of.end, verb_pos):
+            if latest.value >= add_months(as_of.value, 1) and latest.start < as_of.start:
                 return latest, replace(earliest, role="baseline")
         return as_of, None
     end = until[-1]
@@ -1342,7 +1330,7 @@ def _document_unit(norm: str, before: int) -> re.Match | None:
 _TRAILING_DIRECTION = re.compile(r"[ \t]*(输入|输出|input|output)(?=[ \t]*(?:[、，,；;。）)和及与/]|$))", re.IGNORECASE)
 
 # Subjects that make a usage figure someone's own application rather than a named entity's total.
-_PERIOD_TOTAL = re.compile(r"一周|每周|单周|周均|本周|上周|单月|每月|全月|一个月|当月|全年|每年|年度|累计|累積|总计|合计|总共|一季度内|半年内")
+_PERIOD_TOTAL = _words(g.PERIOD_TOTAL_CUES)
 _SOMEONES = re.compile(r"我们|我的|我这|我每天|一个|某个|某家|一家|单个|每个|他们|他的|她的|用户的|开发者的")
 
 

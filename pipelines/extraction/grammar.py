@@ -153,6 +153,14 @@ GROWTH_VERBS = (
     "扩大了", "扩大", "增至", "涨了", "成长了", "成长", "增幅为", "增幅达到", "增幅达", "增幅", "增", "涨",
 )
 
+# A total over a period, not a day's: "一周下来超过1.2万亿", "单月处理Tokens超过75万亿".
+PERIOD_TOTAL_CUES = ("一周", "每周", "单周", "周均", "本周", "上周", "单月", "每月", "全月", "一个月", "当月", "全年",
+                     "每年", "年度", "累计", "累積", "总计", "合计", "总共", "一季度内", "半年内")
+# Free for an app's users, not for API callers: "…全面免费，所有用户均可体验" —
+# unless the sentence speaks of developers or calls too.
+CONSUMER_CUES = ("用户", "用戶", "APP", "App", "app", "PC端", "网页版", "网页端", "客户端", "会员", "体验", "體驗")
+DEVELOPER_CUES = ("API", "开发者", "開發者", "企业", "调用", "token", "词元", "开放平台")
+
 # Forecasts and targets are not observations: "到2025年底…有望超过30万亿".
 FORECAST_CUES = ("有望", "预计", "预测", "将达到", "将超过", "将突破", "目标", "计划", "力争", "预期", "展望")
 

@@ -251,7 +251,7 @@ def directed_prices(norm: str, span: Span, per_tokens: float) -> list[PriceMenti
     for m in _DIRECTED_AMOUNT.finditer(norm, span.start, span.end):
         unit = currency_unit_from(m.group("sym"), m.group("cur"))
         if unit is None or _OLD_PRICE.search(norm, _clause_start(norm, m.start(), span.start), m.start()):
-            continue  # "之前Opus 4.1是输入15美元": the price before the change
+            continue  # "之前<model>是输入N美元": the price before the change
         found.append(PriceMention(m.start(), m.end(), m.start("amount"), m.end("amount"), _amount(m.group("amount")),
                                   unit, per_tokens, direction=g.DIRECTION_CUES[m.group("dir").lower()],
                                   condition=condition_words(norm[m.start():m.end()] + paren_after(norm, m.end()))))
