@@ -1,4 +1,4 @@
-"""The time-series views of sql/views/, with values asserted on a small fixture folder
+"""The time-series layer of sql/marts/ (staging views, marts as tables, views over them), with values asserted on a small fixture folder
 (tests/fixtures/views/) built by a real Dagster run, before and after an incremental refresh."""
 
 from __future__ import annotations
@@ -96,6 +96,40 @@ def test_source_conflicts_show_both_quotes(warehouse):
     assert sorted([value_a, value_b]) == [1.2e12, 2e12]
     assert difference == 40.0
     assert {"约为1.2万亿" in q or "达到2万亿" in q for q in (quote_a, quote_b)} == {True}
+
+
+MART_TABLES = {"token_usage_series", "growth_implied_baselines", "price_latest", "price_history", "source_conflicts"}
+
+
+def _marts_materialization(result):
+    return next(e.materialization for e in result.get_asset_materialization_events()
+                if e.materialization.asset_key.to_user_string() == "marts")
+
+
+def test_marts_are_tables_rebuilt_only_when_their_inputs_change(warehouse):
+    seeds, path = warehouse
+    tables = {name for (name,) in query(path, "SELECT table_name FROM duckdb_tables()")}
+    views = {name for (name,) in query(path, "SELECT view_name FROM duckdb_views() WHERE NOT internal")}
+    assert MART_TABLES <= tables and not MART_TABLES & views
+    assert {"stg_token_usage", "token_usage_daily", "price_blended"} <= views
+    built_at = query(path, "SELECT built_at FROM mart_builds")
+    unchanged = build(seeds, path)
+    assert _marts_materialization(unchanged).metadata["rebuilt"].value is False
+    assert query(path, "SELECT built_at FROM mart_builds") == built_at
+
+
+def test_a_warehouse_whose_marts_were_views_gets_tables(warehouse, tmp_path):
+    seeds, path = warehouse
+    copy = tmp_path / "older.duckdb"
+    shutil.copy(path, copy)
+    expected = query(path, "SELECT * FROM token_usage_series ORDER BY entity, period")
+    with duckdb.connect(str(copy)) as con:  # the layout of a warehouse built before the marts were tables
+        con.execute("DROP TABLE token_usage_series")
+        con.execute("CREATE VIEW token_usage_series AS SELECT * FROM stg_token_usage")
+    result = build(seeds, copy)
+    assert _marts_materialization(result).metadata["rebuilt"].value is True
+    assert ("token_usage_series",) in query(copy, "SELECT table_name FROM duckdb_tables()")
+    assert query(copy, "SELECT * FROM token_usage_series ORDER BY entity, period") == expected
 
 
 def test_views_follow_an_incremental_refresh(warehouse):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -407,23 +408,88 @@ class FamilySync:
     deleted: int
 
 
-def sync_family_table(con: duckdb.DuckDBPyConnection, table: str) -> FamilySync:
-    """Bring one family table in line with `facts`, in one transaction: its SQL in sql/load/ says
-    what the table should hold; rows that are no longer wanted (gone, or changed) are deleted and
-    wanted rows the table lacks are inserted. A refresh that added one article writes a few rows
-    instead of rebuilding hundreds of thousands."""
-    if table not in FAMILY_TABLES:
-        raise ValueError(f"unknown family table {table!r}; expected one of {FAMILY_TABLES}")
+@dataclass
+class TablesSync:
+    families: dict[str, FamilySync]
+    marts_rebuilt: bool
+    mart_rows: dict[str, int]  # mart table → rows
+    objects: list[str]  # every view and mart table of sql/marts/, in file order
+
+
+MARTS_DIR = SQL_DIR / "marts"
+_MART_TABLE = re.compile(r"^CREATE OR REPLACE TABLE (\w+) AS", re.MULTILINE)
+_MART_OBJECT = re.compile(r"^CREATE OR REPLACE (?:VIEW|TABLE) (\w+) AS", re.MULTILINE)
+
+
+def mart_files() -> list[Path]:
+    return sorted(MARTS_DIR.glob("*.sql"))
+
+
+def mart_tables() -> list[str]:
+    """The marts that are materialized as tables (`CREATE OR REPLACE TABLE` in sql/marts/)."""
+    return [name for path in mart_files() for name in _MART_TABLE.findall(path.read_text(encoding="utf-8"))]
+
+
+def sync_tables(con: duckdb.DuckDBPyConnection) -> TablesSync:
+    """Bring the family tables in line with `facts` and rebuild the marts, in one transaction,
+    so an analyst never sees marts that disagree with the tables under them.
+
+    Each family table follows its SQL in sql/load/ as a difference: rows no longer wanted (gone or
+    changed) are deleted, wanted rows it lacks are inserted, so adding one article writes a few
+    rows. The marts of sql/marts/ are tables (dbt's `table` materialization: an analyst's query
+    reads a few hundred rows instead of re-ranking every mention); the staging views and the thin
+    views over the marts stay views. The marts are rebuilt only when their inputs changed: a
+    family table, the articles, the FX rates or the mart SQL itself."""
     ensure_schema(con)
+    with transaction(con, "tables"):
+        families = {table: _apply_family_table(con, table) for table in FAMILY_TABLES}
+        fingerprint = _mart_inputs_fingerprint(con)
+        built = con.execute("SELECT fingerprint FROM mart_builds").fetchall()
+        present = {name for (name,) in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE schema_name = current_schema()").fetchall()}
+        stale = (any(f.inserted or f.deleted for f in families.values()) or built != [(fingerprint,)]
+                 or not set(mart_tables()) <= present)
+        objects = _create_marts(con) if stale else _mart_objects()
+        if stale:
+            con.execute("DELETE FROM mart_builds")
+            con.execute("INSERT INTO mart_builds VALUES (?, now()::TIMESTAMP)", [fingerprint])
+        mart_rows = {name: con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0] for name in mart_tables()}
+    return TablesSync(families=families, marts_rebuilt=stale, mart_rows=mart_rows, objects=objects)
+
+
+def _apply_family_table(con: duckdb.DuckDBPyConnection, table: str) -> FamilySync:
     wanted = read_sql(f"load/{table}.sql")
-    with transaction(con, table):
-        # a changed row is deleted first, so the second difference brings it back with the new rows
-        deleted = con.execute(f"DELETE FROM {table} WHERE fact_id IN "
-                              f"(SELECT fact_id FROM (SELECT * FROM {table} EXCEPT SELECT * FROM ({wanted})))").fetchall()[0][0]
-        inserted = con.execute(f"INSERT INTO {table} SELECT * FROM (SELECT * FROM ({wanted}) EXCEPT SELECT * FROM {table}) "
-                               "ORDER BY entity, as_of_date, fact_id").fetchall()[0][0]
+    # a changed row is deleted first, so the second difference brings it back with the new rows
+    deleted = con.execute(f"DELETE FROM {table} WHERE fact_id IN "
+                          f"(SELECT fact_id FROM (SELECT * FROM {table} EXCEPT SELECT * FROM ({wanted})))").fetchall()[0][0]
+    inserted = con.execute(f"INSERT INTO {table} SELECT * FROM (SELECT * FROM ({wanted}) EXCEPT SELECT * FROM {table}) "
+                           "ORDER BY entity, as_of_date, fact_id").fetchall()[0][0]
     rows = con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
     return FamilySync(rows=rows, inserted=inserted, deleted=deleted)
+
+
+def _mart_inputs_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
+    """What the marts read besides the family tables, cheaply: the articles' count and newest
+    load time (a changed article is loaded again), the FX table's content (a few dozen rows) and
+    the SQL of the marts."""
+    articles = con.execute("SELECT count(*), max(loaded_at)::VARCHAR FROM articles").fetchall()[0]
+    fx = con.execute("SELECT count(*), coalesce(sum(hash(f)), 0) FROM fx_rates f").fetchall()[0]
+    sql = hashlib.sha256(b"".join(path.read_bytes() for path in mart_files())).hexdigest()[:16]
+    return f"articles {articles[0]}@{articles[1]}; fx {fx[0]}:{fx[1]}; sql {sql}"
+
+
+def _mart_objects() -> list[str]:
+    return [name for path in mart_files() for name in _MART_OBJECT.findall(path.read_text(encoding="utf-8"))]
+
+
+def _create_marts(con: duckdb.DuckDBPyConnection) -> list[str]:
+    # a warehouse built when these marts were views: a view cannot be replaced by a table
+    for (name,) in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal "
+                               "AND view_name IN (SELECT unnest(?::VARCHAR[]))", [mart_tables()]).fetchall():
+        con.execute(f"DROP VIEW {name}")
+    for path in mart_files():
+        con.execute(path.read_text(encoding="utf-8"))
+    return _mart_objects()
 
 
 def preview_markdown(con: duckdb.DuckDBPyConnection, sql: str, limit: int = 10) -> str:
@@ -454,16 +520,6 @@ def load_fx_rates(con: duckdb.DuckDBPyConnection, csv_path: Path) -> int:
         con.execute("INSERT INTO fx_rates SELECT month, cny_per_usd FROM new_rates")
         con.unregister("new_rates")
     return rates.height
-
-
-def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """(Re)create the staging views and marts of sql/views/, in file order, in one transaction."""
-    ensure_schema(con)
-    with transaction(con, "views"):
-        for path in sorted((SQL_DIR / "views").glob("*.sql")):
-            con.execute(path.read_text(encoding="utf-8"))
-    return [name for (name,) in con.execute(
-        "SELECT view_name FROM duckdb_views() WHERE NOT internal ORDER BY view_name").fetchall()]
 
 
 PARQUET_TABLES = {  # table → the date its month partitions follow

@@ -11,13 +11,13 @@ from .automation import daily_refresh, refresh_warehouse, seeds_folder_sensor
 from .checks import expectation_checks
 from .facts.assets import facts
 from .ingest.assets import articles
-from .marts.assets import fx_rates, time_series_views
+from .marts.assets import fx_rates
 from .reports.charts import charts
 from .reports.parquet import parquet_export
 from .resources import default_resources
-from .tables.assets import family_tables
+from .tables.assets import warehouse_tables
 
-all_assets = [articles, facts, *family_tables, fx_rates, time_series_views, charts, parquet_export]
+all_assets = [articles, facts, warehouse_tables, fx_rates, charts, parquet_export]
 # what `materialize` needs to run everything a job run does: the assets and their checks
 everything = [*all_assets, *expectation_checks]
 

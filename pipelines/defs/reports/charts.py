@@ -11,7 +11,7 @@ from ..resources import WAREHOUSE_POOL
 
 
 @dg.asset(
-    deps=["time_series_views"],
+    deps=["marts"],
     group_name="reports",
     kinds={"python"},
     pool=WAREHOUSE_POOL,

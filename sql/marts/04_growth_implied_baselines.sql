@@ -1,7 +1,7 @@
 -- For each whole-entity growth multiple, the baseline it implies (usage at the as-of month ÷
 -- multiple), and — when the warehouse holds an observation within 31 days of the baseline date —
 -- the ratio implied ÷ observed: a consistency check across articles (1.0 = they agree).
-CREATE OR REPLACE VIEW growth_implied_baselines AS
+CREATE OR REPLACE TABLE growth_implied_baselines AS
 WITH
 
 growth AS (

@@ -29,7 +29,7 @@ final AS (
 SELECT * FROM final;
 
 
-CREATE OR REPLACE VIEW price_latest AS
+CREATE OR REPLACE TABLE price_latest AS
 WITH
 
 prices AS (SELECT * FROM stg_price_points),
@@ -57,7 +57,7 @@ final AS (
 SELECT * FROM final;
 
 
-CREATE OR REPLACE VIEW price_history AS
+CREATE OR REPLACE TABLE price_history AS
 WITH
 
 prices AS (SELECT * FROM stg_price_points),

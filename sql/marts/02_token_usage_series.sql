@@ -1,6 +1,6 @@
 -- One trustworthy value per entity and month. Several mentions of the same month are reconciled:
 -- the most precise date wins, then an exact figure over a bound, then the latest article.
-CREATE OR REPLACE VIEW token_usage_series AS
+CREATE OR REPLACE TABLE token_usage_series AS
 WITH
 
 usage AS (SELECT * FROM stg_token_usage),

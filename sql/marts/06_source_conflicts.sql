@@ -2,7 +2,7 @@
 -- the same month or growth over the same span more than 10% apart, prices for the same model,
 -- direction, condition and day more than 1% apart, unless a bound makes them compatible
 -- (">4万亿" and "5万亿" agree). Both quotes and sources are shown.
-CREATE OR REPLACE VIEW source_conflicts AS
+CREATE OR REPLACE TABLE source_conflicts AS
 WITH
 
 usage AS (
