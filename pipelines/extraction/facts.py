@@ -137,7 +137,7 @@ class Fact:
 # --- Patterns ------------------------------------------------------------------------------------
 
 _TOKEN_UNIT = re.compile(
-    r"[ \t]*(?:个[ \t]*)?(?:文本|多模态|输入|输出|推理|的)?[ \t]*(?:tokens?|词元)(?![A-Za-z])", re.IGNORECASE
+    r"[ \t]*(?:个[ \t]*)?(?:文本|多模态|输入|输出|推理|的)?[ \t]*(?:tokens?|词元|令牌)(?![A-Za-z])", re.IGNORECASE
 )
 _TOKEN_CUE = re.compile("|".join(sorted(g.TOKEN_WORDS, key=len, reverse=True)), re.IGNORECASE)
 # What may follow a bare token amount ("突破5000亿，" / "10000 亿规模"): punctuation, end, a bound word.
@@ -145,17 +145,21 @@ _BARE_END = re.compile(r"[ \t]*(?:级|规模|量级|左右|以上|之多|上下)
 _MULTIPLE_UNIT = re.compile(r"[ \t]*倍")
 _USAGE_NOUN = re.compile(
     r"(?:(?:平均)?每家(?:企业)?客户)?(?:(?:日均|每天|每日|单日|天均)[ \t]*)?(?:的[ \t]*)?"
-    r"(?:(?:商用[ \t]*)?(?:tokens?|Tokens?|TOKENS?|词元)[ \t]*)?(?:日均[ \t]*)?"
+    r"(?:(?:商用[ \t]*)?(?:tokens?|Tokens?|TOKENS?|词元|令牌)[ \t]*)?(?:日均[ \t]*)?"
     r"(?:" + "|".join(g.USAGE_NOUNS) + r"|(?<=[Tt][Oo][Kk][Ee][Nn])数|(?<=[Tt][Oo][Kk][Ee][Nn][Ss])数)"
     # a verb with the token object: "每天处理的 tokens", "日均消耗 tokens"
-    r"|(?:(?:日均|每天|每日|单日|天均)[ \t]*)?(?:处理|消耗|调用|使用|生成)[了的]?[ \t]*(?:文本|多模态)?[ \t]*(?:tokens?|词元)",
+    r"|(?:(?:日均|每天|每日|单日|天均)[ \t]*)?(?:处理|消耗|调用|使用|生成)[了的]?[ \t]*(?:文本|多模态)?[ \t]*(?:tokens?|词元|令牌)",
     re.IGNORECASE,
 )
 _GROWTH_VERBS = sorted(g.GROWTH_VERBS, key=len, reverse=True)
-_DOUBLING = re.compile(r"翻了?[ \t]*(?P<n>一|两|二|三|四|1|2|3|4)[ \t]*番|(?P<double>翻倍|翻了一倍|翻了1倍)")
+_DOUBLING = re.compile(r"翻了?[ \t]*(?P<n>一|两|二|三|四|1|2|3|4)[ \t]*番|(?P<double>翻倍|翻番|翻了一倍|翻了1倍)")
 # Growth written with the multiple first: "实现了417倍增长", "超10倍增长", "5倍的增长"
+# A two-character manner word may sit before the growth noun: "417倍的爆发式增长", "近400%的指数级增长"
+_GROWTH_NOUN = r"[ \t]*(?:的)?[ \t]*(?:[\u4e00-\u9fff]{2}(?:式|级|性)的?[ \t]*)?(?:增长|增幅|增速|的增量)(?!率)"
 _MULTIPLE_FIRST = re.compile(r"(?P<bound>超过|超|逾|近|约|接近|达)?[ \t]*(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
-                             r"[ \t]*(?P<more>多)?[ \t]*倍(?P<more2>多|以上)?[ \t]*(?:的)?[ \t]*(?:增长|增幅|增速|的增量)")
+                             r"[ \t]*(?P<more>多)?[ \t]*倍(?P<more2>多|以上)?" + _GROWTH_NOUN)
+# Growth written with the percent first: "实现了近400%的增长" → ×5
+_PERCENT_FIRST = re.compile(r"(?P<bound>超过|超|逾|近|约|接近|将近)?[ \t]*(?P<n>\d+(?:\.\d+)?)[ \t]*%(?P<more2>以上)?" + _GROWTH_NOUN)
 # Growth in tenths: "增长了近三成" → ×1.3, "增长七成" → ×1.7
 _TENTHS = re.compile(r"(?:增长|成长|提升|上涨|增加|上升|攀升|增)了?[ \t]*(?P<bound>近|超过|超|逾|约|接近|将近)?[ \t]*"
                      r"(?P<n>[一二两三四五六七八九]|[1-9])[ \t]*成(?P<half>半)?(?!为|本|功|交|果|员|长|熟)")
@@ -300,7 +304,13 @@ def _merge_mentions(registry: Registry, norm: str, original: str, span: Span,
                 extra = replace(extra, entity=replace(extra.entity, name=original[extra.start:extra.end]))
             found.append(extra)
             taken.append((extra.start, extra.end))
-    return sorted(found, key=lambda m: m.start)
+    found.sort(key=lambda m: m.start)
+    # "<company>旗下的<model>": the company only qualifies the name after it
+    return [m for m, after in zip(found, [*found[1:], None])
+            if after is None or not _QUALIFIES.fullmatch(norm, m.end, after.start)]
+
+
+_QUALIFIES = re.compile(r"[ \t]*旗下(?:的)?[ \t]*")
 
 
 # A growth cell of a usage table: "较5月底+80%以上", "环比+40%", "约为去年同期15倍", "同比增长约200%"
@@ -820,6 +830,10 @@ class _Extractor:
                 continue
             bound = "gt" if m.group("more") or m.group("more2") else g.BOUND_PREFIXES.get(m.group("bound") or "", "eq")
             self._growth_phrase(s, m, float(value), bound, last_subject, "n", "growth.multiple_first")
+        for m in _PERCENT_FIRST.finditer(self.norm, s.span.start, s.span.end):
+            bound = "gt" if m.group("more2") else g.BOUND_PREFIXES.get(m.group("bound") or "", "eq")
+            self._growth_phrase(s, m, round(1 + float(m.group("n")) / 100, 6), bound, last_subject, "n",
+                                "growth.percent_first")
         for m in _TENTHS.finditer(self.norm, s.span.start, s.span.end):
             raw = m.group("n")
             tenths = (int(raw) if raw.isdigit() else parse_chinese_integer(raw) or 0) + (0.5 if m.group("half") else 0)
@@ -848,7 +862,7 @@ class _Extractor:
         if _FORECAST.search(self.norm, clause.start, m.start()):
             return
         as_of = s.as_of(m.start())
-        baseline = self._baseline(s, clause, m.start(), as_of, entity)
+        as_of, baseline = _within_period(as_of, self._baseline(s, clause, m.start(), as_of, entity))
         self.facts.append(self._fact(
             s, "growth_multiple", entity,
             metric="growth_multiple", value=multiple, unit=MULTIPLE_UNIT, bound=bound,
@@ -1018,8 +1032,10 @@ class _Extractor:
         if subject_text is None and _DISTRACTOR.search(norm, clause.start, verb_pos):
             return None
         multiple = q.value if is_multiple else 1 + q.value / 100
-        if is_multiple and q.value == 1 and times_of is None and not norm.startswith("翻", verb_pos):
-            multiple = 2.0  # "增长了一倍" means doubled; 增长N倍 → N holds from two on
+        if is_multiple and q.value == 1 and times_of is None:
+            multiple = 2.0  # "增长了一倍", "翻了一倍" mean doubled; 增长N倍 → N holds from two on
+        if multiple <= 1:
+            return None  # a growth to ×1 or less is no growth: a misread, never a fact
         low = q.low if is_multiple else None
         high = q.high if is_multiple else None
         bound = combine_bound(word_bound, q.bound)
@@ -1042,10 +1058,7 @@ class _Extractor:
         if baseline is not None and baseline.value >= as_of.value and not re.search(r"\d{4}|[今去前明]年", baseline.text):
             # "是上半年的5倍" said of 2024H2: a year-less baseline is in the as-of date's year or before
             baseline = replace(baseline, value=baseline.value.replace(year=baseline.value.year - 1))
-        if baseline is None and as_of.precision in ("half", "quarter", "year") and as_of.role == "as_of":
-            # "2024 下半年 … 翻了近 10 倍": growth during the period, from its start to its end
-            baseline = DateMention(as_of.start, as_of.end, as_of.value, "month", "baseline")
-            as_of = as_of.period_end_month()
+        as_of, baseline = _within_period(as_of, baseline)
         segment = _segment(norm, s, clause, verb_pos)
         fact = self._fact(
             s, "growth_multiple", entity,
@@ -1383,6 +1396,14 @@ def _last_usage_noun(norm: str, start: int, end: int) -> str | None:
     for match in _USAGE_NOUN.finditer(norm, start, end):
         found = match.group(0)
     return found.lstrip("的 \t") if found else None
+
+
+def _within_period(as_of: DateMention, baseline: DateMention | None) -> tuple[DateMention, DateMention | None]:
+    """A growth dated by a half, quarter or year and no baseline ("2024下半年…翻了近10倍",
+    "上半年实现了近400%的增长") grew during that period: from its first month to its last."""
+    if baseline is None and as_of.precision in ("half", "quarter", "year") and as_of.role == "as_of":
+        return as_of.period_end_month(), DateMention(as_of.start, as_of.end, as_of.value, "month", "baseline")
+    return as_of, baseline
 
 
 def _growth_verb(head: str, offset: int) -> tuple[int | None, str | None, str | None]:

@@ -86,7 +86,7 @@ BOUND_SUFFIXES = {
 
 # --- Units --------------------------------------------------------------------------------------
 
-TOKEN_WORDS = ("tokens", "token", "词元")
+TOKEN_WORDS = ("tokens", "token", "词元", "令牌")
 
 # Currency words → pint unit names (the project registry defines CNY, USD and CNY_li/CNY_fen).
 CURRENCY_WORDS = {
@@ -168,7 +168,7 @@ FORECAST_CUES = ("有望", "预计", "预测", "将达到", "将超过", "将突
 DISTRACTOR_NOUNS = (
     "月活", "日活", "MAU", "DAU", "用户", "参数", "上下文", "融资", "营收", "收入", "利润",
     "估值", "GPU", "显卡", "算力", "复合增长率", "增长率", "增速", "份额", "占比", "市值",
-    "下载", "员工", "开发者", "企业客户数", "访问量", "播放",
+    "下载", "员工", "开发者", "客户数", "访问量", "播放",
 )
 
 # Comparisons between companies or models rather than growth over time.
