@@ -42,18 +42,21 @@ from .prices import (
     FREE,
     TABLE,
     TABLE_UNIT,
+    amounts_before,
     assign_respectively,
     cached_input,
+    clause_start,
     condition_before,
     condition_words,
     currency_unit_from,
+    directed_prices,
     direction_after,
     is_from_value,
-    directed_prices,
     is_list_item,
     nearest_direction,
     paren_after,
     price_mentions,
+    shared_denominator,
     table_cells,
     table_lines,
     token_count,
@@ -1104,6 +1107,12 @@ class _Extractor:
         if not _PRICE_CUE.search(norm, s.span.start, s.span.end):
             return []
         mentions = price_mentions(norm, s.span)
+        for p in [p for p in mentions if not p.continued]:
+            floor = clause_start(norm, p.start, s.span.start) if "分别" not in norm[s.span.start:p.start] else s.span.start
+            for before in amounts_before(norm, floor, p):
+                if not any(q.amount_start < before.amount_end and before.amount_start < q.amount_end for q in mentions):
+                    mentions.append(before)
+        mentions.sort(key=lambda p: p.start)
         last = self._last_denominator
         carried = last[1] if last is not None and "\n\n" not in norm[last[0]:s.span.start] else None
         taken = [(p.amount_start, p.amount_end) for p in mentions]
@@ -1111,8 +1120,11 @@ class _Extractor:
             if any(a < extra.amount_end and extra.amount_start < b for a, b in taken):
                 continue
             prior = [p for p in mentions if p.start < extra.start and not p.continued]
+            shared = shared_denominator(norm, extra.end, s.span.end)
             if prior:
                 extra.per_tokens = prior[-1].per_tokens  # the sentence's own denominator, stated before
+            elif shared is not None:
+                extra.per_tokens = shared  # "…，均按每1M tokens计": stated once, after the amounts
             elif carried is None:
                 continue
             mentions.append(extra)
@@ -1177,7 +1189,7 @@ class _Extractor:
             # "<model>、<model>免费；": a bare 免费 right after the models, ending the clause
             named = [x for x in s.mentions if x.end <= bare.start() and x.entity.kind == "model"]
             if named and not any(c.start() <= bare.start() < c.end() for c in cues) \
-                    and self.norm[named[-1].end:bare.start()].strip(" \t") in ("", "均", "都", "也", "全部", "均为", "全部"):
+                    and _FREE_GAP.fullmatch(self.norm, named[-1].end, bare.start()):
                 cues.append(bare)
         if cues and _CONSUMER.search(self.norm, s.span.start, s.span.end) and not _DEVELOPER.search(self.norm, s.span.start, s.span.end):
             return  # "<app>全面免费，所有用户均可体验": the app is free for its users, not an API price
@@ -1217,7 +1229,10 @@ class _Extractor:
 
 _CONSUMER = _words(g.CONSUMER_CUES)
 _DEVELOPER = re.compile(_words(g.DEVELOPER_CUES).pattern, re.IGNORECASE)
-_BARE_FREE = re.compile(r"免费(?=[ \t]*(?:[；;，,。！!\n]|$))")
+_BARE_FREE = re.compile(r"免费了?(?=[ \t]*(?:[；;，,。！!\n]|$))")
+# what may stand between the models and a bare 免费: "hunyuan-lite：免费", "星火Lite API调用免费", "均为免费"
+_FREE_GAP = re.compile(r"[ \t]*(?:[：:][ \t]*)?(?:的[ \t]*)?(?:API|api|接口)?[ \t]*(?:调用|服务)?[ \t]*"
+                       r"(?:均为|均|都|也|全部|继续|全面|直接|已经|已)?[ \t]*")
 
 # "同日，腾讯云也宣布…即日起全面免费": the day of the sentence before, 即日 included;
 # "4天后，火山引擎宣布…": that many days after it

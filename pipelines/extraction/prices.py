@@ -133,8 +133,8 @@ def _small_money_mentions(norm: str, span: Span, taken: list[tuple[int, int]]) -
     for m in _SMALL_MONEY.finditer(norm, span.start, span.end):
         if not _free_of(m, taken) or norm[max(span.start, m.start() - 2):m.start()].endswith(("几", "数", "多")):
             continue  # "几分钱到一毛多钱": a range in words, not a price
-        clause_start = max(span.start, _clause_start(norm, m.start(), span.start))
-        before = _DENOMINATOR_BEFORE.search(norm, max(clause_start, m.start() - 40), m.start())
+        floor_of_clause = max(span.start, clause_start(norm, m.start(), span.start))
+        before = _DENOMINATOR_BEFORE.search(norm, max(floor_of_clause, m.start() - 40), m.start())
         after = _DENOMINATOR_AFTER.match(norm, m.end(), span.end)
         denominator = before or after
         if denominator is None:
@@ -147,7 +147,7 @@ def _small_money_mentions(norm: str, span: Span, taken: list[tuple[int, int]]) -
                                token_count(denominator.group("count")),
                                direction=g.DIRECTION_CUES[direction_cue.group(0).lower()] if direction_cue else None,
                                condition=condition_words(words))
-        word_bound = bound_before(norm, m.start(), clause_start)
+        word_bound = bound_before(norm, m.start(), floor_of_clause)
         mention.bound = word_bound[0] if word_bound and word_bound[0] != "eq" else "eq"
         found.append(mention)
     return found
@@ -198,9 +198,9 @@ def price_mentions(norm: str, span: Span) -> list[PriceMention]:
         mention.bound = word_bound[0] if word_bound and word_bound[0] != "eq" else "eq"
         if re.match(r"[ \t]*起", norm[m.end() : m.end() + 3]):
             mention.bound = "ge"  # "0.3元/百万tokens起"
-        clause_start = max(span.start, _clause_start(norm, m.start(), span.start))
+        floor_of_clause = max(span.start, clause_start(norm, m.start(), span.start))
         mid_from = any(f in (m.groupdict().get("mid") or "") for f in g.FROM_MARKERS)
-        if mid_from or is_from_value(norm, clause_start, m.start(), span.end, m.end()):
+        if mid_from or is_from_value(norm, floor_of_clause, m.start(), span.end, m.end()):
             # "从X降至Y": X is the old price; a Y without its own denominator shares X's
             to = _CUT_TO.match(norm, m.end(), span.end)
             if not (to and currency_unit_from(to.group("sym"), to.group("cur"))
@@ -237,7 +237,7 @@ def price_mentions(norm: str, span: Span) -> list[PriceMention]:
 
 # "输入1块钱、输出4块钱": a direction and an amount, the denominator left to the sentence before
 _DIRECTED_AMOUNT = re.compile(
-    r"(?P<dir>输入|输出|input|output)[ \t]*(?:价格|价)?[ \t]*(?:为|是|仅为|只要|要|则为|降至|降到)?[ \t]*" + _AMOUNT
+    r"(?P<dir>输入|输出|input|output|cache[ \t]*hit|cache[ \t]*miss|缓存命中|缓存未命中)[ \t]*(?:价格|价)?[ \t]*(?:为|是|仅为|只要|要|则为|降至|降到)?[ \t]*" + _AMOUNT
     + r"(?![\d.])(?![ \t]*(?:/|每|per))", re.IGNORECASE)
 
 
@@ -250,19 +250,54 @@ def directed_prices(norm: str, span: Span, per_tokens: float) -> list[PriceMenti
     found = []
     for m in _DIRECTED_AMOUNT.finditer(norm, span.start, span.end):
         unit = currency_unit_from(m.group("sym"), m.group("cur"))
-        if unit is None or _OLD_PRICE.search(norm, _clause_start(norm, m.start(), span.start), m.start()):
+        if unit is None or _OLD_PRICE.search(norm, clause_start(norm, m.start(), span.start), m.start()):
             continue  # "之前<model>是输入N美元": the price before the change
         found.append(PriceMention(m.start(), m.end(), m.start("amount"), m.end("amount"), _amount(m.group("amount")),
-                                  unit, per_tokens, direction=g.DIRECTION_CUES[m.group("dir").lower()],
+                                  unit, per_tokens, direction=g.DIRECTION_CUES.get(m.group("dir").lower(), "input"),
                                   condition=condition_words(norm[m.start():m.end()] + paren_after(norm, m.end()))))
     return found
 
 
-# A Markdown table: lines starting with "|", the second one a |---| rule.
-TABLE = re.compile(r"(?m)^[ \t]*\|.*\|[ \t]*\n[ \t]*\|[ \t:|-]*-[ \t:|-]*\|[ \t]*\n(?:[ \t]*\|.*\|[ \t]*(?:\n|$))+")
+# A denominator stated once after the amounts it applies to: "…output为$0.42，均按每1M tokens计"
+SHARED_DENOMINATOR = re.compile(
+    r"(?:均|都|皆|全部|统一)?[ \t]*(?:按|以)[ \t]*每?[ \t]*(?P<count>" + _COUNT + r")?[ \t]*(?:个[ \t]*)?(?:tokens?|词元)"
+    r"[ \t]*(?:计价|计费|计算|计|收费)", re.IGNORECASE)
+# An amount with its currency and no denominator, joined to the next one: "2元和", "0.5元、"
+_BARE_AMOUNT_BEFORE = re.compile(r"(?P<sym>US\$|\$|¥|￥)?[ \t]*(?P<amount>\d+(?:\.\d+)?)[ \t]*(?P<cur>" + _CURRENCY_WORD
+                                 + r"|美分|USD)?[ \t]*(?:和|、|及|与|或|以及)[ \t]*$")
+
+
+def shared_denominator(norm: str, pos: int, end: int) -> float | None:
+    """Tokens per price of a denominator stated once after `pos` in the sentence, if any."""
+    m = SHARED_DENOMINATOR.search(norm, pos, end)
+    return token_count(m.group("count")) if m else None
+
+
+def amounts_before(norm: str, floor: int, mention: PriceMention) -> list[PriceMention]:
+    """The amounts listed right before a priced amount share its denominator: "分别为2元和8元/百万
+    tokens" is 2元 and 8元 per million. Each needs its own currency, or the symbol of the one after."""
+    found, position = [], mention.start
+    while True:
+        m = _BARE_AMOUNT_BEFORE.search(norm, floor, position)
+        if m is None or m.end() != position:
+            break
+        unit = currency_unit_from(m.group("sym"), m.group("cur"))
+        if unit is None or unit != mention.currency_unit:
+            break
+        found.insert(0, PriceMention(m.start(), m.start("amount") + len(m.group("amount")), m.start("amount"),
+                                     m.end("amount"), float(m.group("amount")), unit, mention.per_tokens))
+        position = m.start()
+    return found
+
+
+# A Markdown table: a header row, a |---| rule, then rows; the outer pipes are optional, as in
+# GitHub's Markdown ("模型 | 输入 | 输出" over "---|---|---").
+TABLE = re.compile(r"(?m)^[^\n|]*\|[^\n]*\n[ \t]*\|?[ \t:|-]*-[ \t:|-]*\|[ \t:|-]*\n(?:[^\n|]*\|[^\n]*(?:\n|$))+")
+# The unit of a table's prices: "元/百万tokens", "$/1M tokens", or a denominator alone in brackets
+# or after 单位 ("价格对比表（每百万Token）"), the currency then written in the cells ("$2.50")
 TABLE_UNIT = re.compile(
-    r"(?P<sym>US\$|\$|¥|￥)?(?P<cur>" + _CURRENCY_WORD + r"|美分|USD|CNY|RMB)?[ \t]*/[ \t]*每?[ \t]*(?P<count>" + _COUNT
-    + r")?[ \t]*(?:个[ \t]*)?(?:tokens?|词元)", re.IGNORECASE,
+    r"(?:(?P<sym>US\$|\$|¥|￥)?(?P<cur>" + _CURRENCY_WORD + r"|美分|USD|CNY|RMB)?[ \t]*/[ \t]*每?|(?<=[（(])[ \t]*每|单位[：:][ \t]*每)"
+    r"[ \t]*(?P<count>" + _COUNT + r")?[ \t]*(?:个[ \t]*)?(?:tokens?|词元)", re.IGNORECASE,
 )
 
 
@@ -279,6 +314,10 @@ def table_lines(norm: str, start: int, end: int) -> list[tuple[int, int]]:
 def table_cells(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of each cell's text in a table row "| a | b |"."""
     bars = [i for i in range(start, end) if norm[i] == "|"]
+    if bars and norm[start:bars[0]].strip(" \t"):
+        bars.insert(0, start - 1)  # no leading pipe: the first cell starts the row
+    if bars and norm[bars[-1] + 1:end].strip(" \t"):
+        bars.append(end)  # no trailing pipe
     cells = []
     for left, right in zip(bars, bars[1:]):
         a, b = left + 1, right
@@ -294,7 +333,7 @@ def _free_of(m: re.Match, taken: list[tuple[int, int]]) -> bool:
     return all(m.end() <= a or m.start() >= b for a, b in taken)
 
 
-def _clause_start(norm: str, pos: int, floor: int) -> int:
+def clause_start(norm: str, pos: int, floor: int) -> int:
     cut = max(norm.rfind(c, floor, pos) for c in "，,；;：:。")
     return cut + 1 if cut >= 0 else floor
 
