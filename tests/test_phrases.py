@@ -564,9 +564,11 @@ SEVERAL_FACTS = [
           (PRICE, "DeepSeek-V3.2", 0.42, "eq", "output")]),
     case("price-amounts-in-a-list-before-the-priced-one", "GLM-4.5的输入价格为0.8元、2元和4元/百万tokens三档。",
          [(PRICE, "GLM-4.5", 0.8, "eq", "input"), (PRICE, "GLM-4.5", 2.0, "eq", "input"), (PRICE, "GLM-4.5", 4.0, "eq", "input")]),
-    bug("english-trillion-per-day", "OpenAI processes 1.5 trillion tokens per day.",
-        [(DAILY, "OpenAI", 1.5e12, "eq", None)],
-        reason="English magnitudes (million, billion, trillion) and 'per day' are not in the grammar"),
+    # English magnitudes and "per day", in press quoting English sources
+    case("english-trillion-per-day", "OpenAI processes 1.5 trillion tokens per day.",
+         [(DAILY, "OpenAI", 1.5e12, "eq", None)]),
+    case("english-trillion-after-the-token-word", "Google旗下产品与API每天处理的token已超过100 trillion。",
+         [(DAILY, "Google", 1e14, "gt", None)]),
 ]
 
 

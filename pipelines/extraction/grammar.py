@@ -35,6 +35,8 @@ CHINESE_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000
 MAGNITUDES = {
     "十": 1e1, "百": 1e2, "千": 1e3, "万": 1e4, "亿": 1e8, "兆": 1e12,
 }
+# English magnitudes after an Arabic number ("100 trillion", "1.5 billion"), in press quoting English sources
+ENGLISH_MAGNITUDES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "quadrillion": 1e15}
 
 # Vague amounts, written as a multiplier range over the magnitude that follows them: the order
 # of magnitude they name. "数千万" = 数千 × 万 → [1e3, 1e4) × 1e4 = [1e7, 1e8); "十几倍" = [11, 19];
@@ -142,7 +144,7 @@ LAUNCH_MOMENT_CUES = (
 
 # --- Metric cues --------------------------------------------------------------------------------
 
-DAILY_CUES = ("日均", "每天", "每日", "单日", "一天", "日调用", "天均", "日消耗", "日处理")
+DAILY_CUES = ("日均", "每天", "每日", "单日", "一天", "日调用", "天均", "日消耗", "日处理", "per day", "a day", "daily")
 RATE_CUES = ("每分钟", "每秒", "每小时", "TPM", "RPM", "TPS", "QPS", "/分钟", "/秒", "/min", "/s")
 USAGE_NOUNS = ("使用量", "调用量", "消耗量", "处理量", "请求量", "用量", "消耗", "吞吐量", "调用规模", "调用数量",
                "使用数量", "消耗数量", "呼叫量")

@@ -18,6 +18,7 @@ from .grammar import (
     BOUND_SUFFIXES,
     CHINESE_DIGITS,
     CHINESE_SMALL_UNITS,
+    ENGLISH_MAGNITUDES,
     MAGNITUDES,
     MORE_THAN_SUFFIXES,
     VAGUE_PREFIXES,
@@ -31,6 +32,7 @@ _VAGUE = "|".join(sorted(VAGUE_PREFIXES, key=len, reverse=True))
 _MORE = "".join(MORE_THAN_SUFFIXES)
 # Spaces the press puts inside numbers: ASCII, no-break, thin and ideographic (U+3000).
 _WS = r"[ \t\u00a0\u2009\u3000]"
+_ENGLISH = "(?i:" + "|".join(ENGLISH_MAGNITUDES) + ")"
 
 QUANTITY_RE = re.compile(
     rf"""
@@ -41,6 +43,7 @@ QUANTITY_RE = re.compile(
       | (?P<arabic>\d{{1,3}}(?:(?:[,，]|{_WS}(?=\d{{3}}(?!\d)))\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
         (?P<arabic_more>[{_MORE}](?={_WS}*[{_MAG_CHARS}]))?          # 2300多亿
         (?P<arabic_mag>(?:{_WS}*[{_MAG_CHARS}])*)
+        (?:{_WS}*(?P<english_mag>{_ENGLISH})(?![A-Za-z]))?             # 100 trillion
       | (?<![{_CN_CHARS}])(?P<chinese>(?![零〇](?!点))[{_CN_CHARS}]*[{_CN_DIGITS}十拾][{_CN_CHARS}]*
                     (?:点[{_CN_DIGITS}]+[万亿兆]*)?)                 # 一千二百, 四万亿, 一点五万亿
         (?P<chinese_more>[{_MORE}](?=[万亿兆]))?(?P<chinese_mag>[万亿兆]*)   # 两千多亿
@@ -156,7 +159,7 @@ def _quantity(norm: str, match: re.Match) -> Quantity | None:
         vague = groups["vague"] in ("数", "几") and not groups["vague_mag"]
     elif groups["arabic"]:
         number = float(re.sub(r"[,，\s\u00a0\u2009\u3000]", "", groups["arabic"]))
-        mag = _magnitude(groups["arabic_mag"])
+        mag = _magnitude(groups["arabic_mag"]) * ENGLISH_MAGNITUDES.get((groups["english_mag"] or "").lower(), 1.0)
         value = number * mag
         if groups["arabic_more"]:  # 2300多亿: a step of the number, times the magnitude
             low, high, bound = value, (number + _step(number)) * mag, "gt"
