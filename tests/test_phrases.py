@@ -592,6 +592,13 @@ CARRIED_CONTEXT = [
     case("date-does-not-carry-two-sentences",
          "2024年12月18日，火山引擎举办了冬季发布会。会上发布了多款新产品。豆包大模型日均tokens使用量超过4万亿。",
          [(DAILY, "Doubao", "2025-01-25")]),
+    # the period of a figure in the sentence before dates that figure, not a price after it
+    case("a-statistics-period-does-not-date-the-next-price",
+         "到2024年12月末，豆包每天被调用的tokens已经超过4万亿。价格上，doubao-1.5-pro的输入为每百万tokens 0.8元。",
+         [(DAILY, "Doubao", "2024-12-01"), (PRICE, "Doubao-1.5-pro", "2025-01-25")]),
+    case("an-event-date-does-date-the-next-price",
+         "2025年1月22日，火山引擎发布豆包大模型1.5 Pro。doubao-1.5-pro的输入为每百万tokens 0.8元。",
+         [(PRICE, "Doubao-1.5-pro", "2025-01-22")]),
     case("list-direction-from-an-intro-without-cue",
          "DeepSeek-V3的输出价格如下：\n- 缓存命中：每百万tokens 2元\n- 缓存未命中：每百万tokens 8元",
          [(PRICE, "DeepSeek-V3", "2025-01-25"), (PRICE, "DeepSeek-V3", "2025-01-25")]),

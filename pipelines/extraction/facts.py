@@ -247,7 +247,8 @@ class _Sentence:
         """Who a number at `pos` is about: the mention nearest before it in its clause, else the
         first mention of the nearest earlier clause that has one, else the previous sentence's."""
         clause = self.clause_of(pos)
-        pool = self.mentions
+        # "<model>的价格较<other model>下降80%": what it is compared with is not whose figure it is
+        pool = [m for m in self.mentions if not _COMPARED_WITH.search(self.norm, max(0, m.start - 3), m.start)]
         if prefer_models:
             models = [m for m in pool if m.entity.kind in ("model", "model_family")]
             pool = models or pool
@@ -313,6 +314,7 @@ def _merge_mentions(registry: Registry, norm: str, original: str, span: Span,
             if after is None or not _QUALIFIES.fullmatch(norm, m.end, after.start)]
 
 
+_COMPARED_WITH = re.compile(r"(?:较|相比|相较|相比于|相较于|对比|比起)[ \t]*$")
 _QUALIFIES = re.compile(r"[ \t]*旗下(?:的)?[ \t]*")
 
 
@@ -1173,7 +1175,7 @@ class _Extractor:
             if entity is None:
                 continue
             value, currency = price_per_million_tokens(p.amount, p.currency_unit, p.per_tokens)
-            as_of = s.as_of(p.start)
+            as_of = self._price_date(s, p.start)
             self.facts.append(self._fact(
                 s, "price_point", entity,
                 metric="price_per_million_tokens", value=value, unit=PRICE_UNIT[currency], bound=p.bound,
@@ -1182,6 +1184,17 @@ class _Extractor:
                 number_start=p.amount_start, number_end=p.amount_end, rule="price.sentence",
             ))
         return [(p.start, p.end) for p in mentions] + [span for p in mentions for span in p.extra_spans]
+
+    def _price_date(self, s: _Sentence, pos: int) -> DateMention:
+        """A price's date. A date carried from the sentence before that is the period of a usage or
+        growth figure there ("到3月末，豆包每天…超过12.7万亿个。…价格上，<model>的输入为…") dates
+        that statistic, not the price: the price then holds at the article's date."""
+        as_of = s.as_of(pos)
+        if as_of.start < s.span.start and as_of.text and any(
+                f.family != "price_point" and f.char_start <= as_of.start < f.char_end and f.as_of_date == as_of.value
+                for f in self.facts):
+            return DateMention(pos, pos, s.published, "day", "as_of", "")
+        return as_of
 
     def _free(self, s: _Sentence) -> None:
         cues = list(FREE.finditer(self.norm, s.span.start, s.span.end))
@@ -1213,7 +1226,7 @@ class _Extractor:
                     continue
             specific = [x for x in named if x.entity.kind == "model"]
             named = specific or named  # "文心大模型两大主力模型ERNIE Speed、ERNIE Lite全面免费"
-            as_of = s.as_of(m.start())
+            as_of = self._price_date(s, m.start())
             for mention in named:
                 self.facts.append(self._fact(
                     s, "price_point", mention,

@@ -29,7 +29,7 @@ _AMOUNT = (r"(?P<sym>US\$|\$|¥|￥)?[ \t]*(?P<amount>\d+(?:\.\d+)?|(?<![一二�
 _TOKENS = r"(?:个[ \t]*)?(?:(?P<dir_in>输入|输出|input|output)[ \t]*)?(?:tokens?|词元)"
 # "0.0008元/千Tokens", "$2.5 per 1M input tokens", "2元每百万tokens"
 _PRICE_AFTER = re.compile(
-    r"(?<![A-Za-z0-9.\-])" + _AMOUNT + r"[ \t]*(?:/|每|per)[ \t]*(?P<count>" + _COUNT + r")?[ \t]*"
+    r"(?<![A-Za-z0-9.\-])" + _AMOUNT + r"[ \t]*(?:/|每|per|(?=一百万|一千)(?<=[元块钱刀]))[ \t]*(?P<count>" + _COUNT + r")?[ \t]*"
     # "$0.4/M 输入": a count of M or K stands for tokens on its own
     + r"(?:" + _TOKENS + r"|(?<=[MK])(?![A-Za-z0-9]))",
     re.IGNORECASE,
@@ -104,7 +104,8 @@ _SMALL_MONEY = re.compile(
 )
 _DENOMINATOR_BEFORE = re.compile(r"(?:每[ \t]*)?(?P<count>百万|一百万|千|一千|万|1000|1K|1M|K|M)[ \t]*(?:个[ \t]*)?"
                                  r"(?:(?:输入|输出)[ \t]*)?(?:tokens?|词元)(?P<mid>[^，,。；;\d]{0,14}?)[ \t]*$", re.IGNORECASE)
-_DENOMINATOR_AFTER = re.compile(r"[ \t]*(?:/|每)[ \t]*(?P<count>百万|千|万|1K|1M|K|M)[ \t]*(?:个[ \t]*)?(?:tokens?|词元)",
+# "八毛钱一百万token": spoken, the count itself says "per one million"
+_DENOMINATOR_AFTER = re.compile(r"[ \t]*(?:/|每|(?=一百万|一千))[ \t]*(?P<count>一百万|一千|百万|千|万|1K|1M|K|M)[ \t]*(?:个[ \t]*)?(?:tokens?|词元)",
                                 re.IGNORECASE)
 _SMALL_VALUE = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "半": 0.5}
 
@@ -244,10 +245,29 @@ _DIRECTED_AMOUNT = re.compile(
 _OLD_PRICE = re.compile(r"之前|此前|以前|原价|原来|过去|上一代|曾经")
 
 
+# "输入、输出分别为8元和32元": two directions, then 分别 and their amounts in order
+_DIRECTED_PAIR = re.compile(
+    r"(?P<d1>输入|输出|input|output)[ \t]*(?:价格|价)?[ \t]*[、和与及/][ \t]*(?P<d2>输入|输出|input|output)[ \t]*(?:价格|价)?[ \t]*"
+    r"分别(?:为|是|降至|降为|调整为)?[ \t]*" + _AMOUNT.replace("(?P<", "(?P<a_")
+    + r"[ \t]*(?:和|、|及|与|/)[ \t]*" + _AMOUNT.replace("(?P<", "(?P<b_") + r"(?![\d.])(?![ \t]*(?:/|每|per))",
+    re.IGNORECASE)
+
+
 def directed_prices(norm: str, span: Span, per_tokens: float) -> list[PriceMention]:
     """Prices by direction without a denominator of their own, under the one the paragraph's last
     price statement gave ("hunyuan-TurboS每百万tokens输入8毛钱…。混元T1，输入1块钱、输出4块钱")."""
     found = []
+    for m in _DIRECTED_PAIR.finditer(norm, span.start, span.end):
+        if _OLD_PRICE.search(norm, clause_start(norm, m.start(), span.start), m.start()):
+            continue
+        for side, direction in (("a_", m.group("d1")), ("b_", m.group("d2"))):
+            unit = currency_unit_from(m.group(side + "sym"), m.group(side + "cur") or m.group("b_cur"))
+            if unit is None:
+                break
+            found.append(PriceMention(m.start(side + "amount") if side == "b_" else m.start(),
+                                      m.end(side + "amount"), m.start(side + "amount"), m.end(side + "amount"),
+                                      _amount(m.group(side + "amount")), unit, per_tokens,
+                                      direction=g.DIRECTION_CUES[direction.lower()]))
     for m in _DIRECTED_AMOUNT.finditer(norm, span.start, span.end):
         unit = currency_unit_from(m.group("sym"), m.group("cur"))
         if unit is None or _OLD_PRICE.search(norm, clause_start(norm, m.start(), span.start), m.start()):
