@@ -33,6 +33,7 @@ from .modality import ruled_out
 from .modality import scopes as modality_scopes
 from .numbers import (
     Quantity,
+    bound_after,
     bound_around,
     combine_bound,
     find_quantities,
@@ -140,18 +141,19 @@ class Fact:
 # --- Patterns ------------------------------------------------------------------------------------
 
 _TOKEN_UNIT = re.compile(
-    r"[ \t]*(?:个[ \t]*)?(?:文本|多模态|输入|输出|推理|的)?[ \t]*(?:tokens?|词元|令牌)(?![A-Za-z])", re.IGNORECASE
+    r"[ \t]*(?:出头|左右|上下)?[ \t]*(?:个[ \t]*)?(?:文本|多模态|输入|输出|推理|的)?[ \t]*(?:tokens?|词元|令牌)(?![A-Za-z])", re.IGNORECASE
 )
 _TOKEN_CUE = re.compile("|".join(sorted(g.TOKEN_WORDS, key=len, reverse=True)), re.IGNORECASE)
 # What may follow a bare token amount ("突破5000亿，" / "10000 亿规模"): punctuation, end, a bound word.
-_BARE_END = re.compile(r"[ \t]*(?:级|规模|量级|左右|以上|之多|上下)?[ \t]*(?:[，,。；;（()）！!？?、｜|\n]|的(?:规模|水平|量级)|$)")
+_BARE_END = re.compile(r"[ \t]*(?:级别|级|规模|量级|左右|以上|之多|上下|出头)?[ \t]*(?:个(?![\u4e00-\u9fff]))?[ \t]*"
+                       r"(?:[，,。；;（()）！!？?、｜|\n]|的(?:规模|水平|量级)|$)")
 _MULTIPLE_UNIT = re.compile(r"[ \t]*倍")
 _USAGE_NOUN = re.compile(
     r"(?:(?:平均)?每家(?:企业)?客户)?(?:(?:日均|每天|每日|单日|天均)[ \t]*)?(?:的[ \t]*)?"
     r"(?:(?:商用[ \t]*)?(?:tokens?|Tokens?|TOKENS?|词元|令牌)[ \t]*)?(?:日均[ \t]*)?"
     r"(?:" + "|".join(g.USAGE_NOUNS) + r"|(?<=[Tt][Oo][Kk][Ee][Nn])数|(?<=[Tt][Oo][Kk][Ee][Nn][Ss])数)"
     # a verb with the token object: "每天处理的 tokens", "日均消耗 tokens"
-    r"|(?:(?:日均|每天|每日|单日|天均)[ \t]*)?(?:处理|消耗|调用|使用|生成)[了的]?[ \t]*(?:文本|多模态)?[ \t]*(?:tokens?|词元|令牌)",
+    r"|(?:(?:日均|每天|每日|单日|天均)[ \t]*)?(?:处理|消耗|调用|使用|生成|吞下|吞掉|消化|烧掉)[了的]?[ \t]*(?:文本|多模态)?[ \t]*(?:tokens?|词元|令牌)",
     re.IGNORECASE,
 )
 _GROWTH_VERBS = sorted(g.GROWTH_VERBS, key=len, reverse=True)
@@ -926,7 +928,10 @@ class _Extractor:
         if re.search(r"(?:第|前|后|top|Top|TOP)[ \t]*$", head) or q.value < MIN_TOKENS_PER_DAY:
             return None  # a rank ("位居全球前5"), not an amount
         unit_end = q.end + (unit_match.end() if unit_match else 0)
-        bound = combine_bound(bound_around(norm, q.start, unit_end, clause.start, clause.end), q.bound)
+        word_bound = bound_around(norm, q.start, unit_end, clause.start, clause.end)
+        if word_bound in (None, "eq") and unit_match:
+            word_bound = bound_after(norm, q.end, unit_end) or word_bound  # "四万亿出头的token"
+        bound = combine_bound(word_bound, q.bound)
         own = [m for m in s.mentions if clause.start <= m.start < q.start]
         if coreferent is None and not own and _SOMEONES.search(head):
             return None  # "我们的…每天消耗N tokens": someone's own application, not a named entity's total
@@ -1372,7 +1377,10 @@ _TRAILING_DIRECTION = re.compile(r"[ \t]*(输入|输出|input|output)(?=[ \t]*(?
 
 # Subjects that make a usage figure someone's own application rather than a named entity's total.
 _PERIOD_TOTAL = _words(g.PERIOD_TOTAL_CUES)
-_SOMEONES = re.compile(r"我们|我的|我这|我每天|一个|某个|某家|一家|单个|每个|他们|他的|她的|用户的|开发者的")
+# Whose figure is not an entity's total: someone's own, one customer's, or each of N customers'
+# ("超过50家企业的单日tokens消耗达到十亿级别")
+_SOMEONES = re.compile(r"我们|我的|我这|我每天|一个|某个|某家|一家|单个|每个|他们|他的|她的|用户的|开发者的"
+                       r"|\d+[ \t]*(?:多|余)?[ \t]*家(?:企业|客户|公司|机构)的?")
 
 
 _ITEM_HEAD = re.compile(r"[ \t]*(?:约为|约|为|达到|达|超过|突破|接近|近|逾|是)?[ \t]*$")
