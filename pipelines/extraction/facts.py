@@ -538,7 +538,10 @@ class _Extractor:
 
     def _carried_entity(self, spans: list[Span], index: int) -> Mention | None:
         """The first mention of the nearest earlier sentence that names anyone. Found lazily:
-        sentences without a fact cue are skipped, and most of them are never looked at."""
+        sentences without a fact cue are skipped, and most of them are never looked at. A heading
+        names its own subject or none: it opens a section, it does not continue the one before."""
+        if self.norm.startswith("#", self.norm.rfind("\n", 0, spans[index].start) + 1):
+            return None
         for earlier in range(index - 1, -1, -1):
             found = self._mentions(spans[earlier])
             if found:
@@ -1289,13 +1292,17 @@ def _of_family(model: Mention, family: Mention) -> bool:
     return model.entity.name.lower().startswith(family.entity.name.lower())  # an unregistered id: GLM-4.6 of GLM
 
 
+# a year earlier: 同比, 去年同期, and the Taiwanese and Hong Kong press's 年增/按年 ("年增逾15倍")
+_YEAR_ON_YEAR = re.compile(r"同比|去年同期|年增|按年|年比")
+
+
 def _relative_baseline(norm: str, floor: int, pos: int, as_of: DateMention, clause: Span) -> DateMention | None:
     """同比/去年同期 (a year earlier), 环比 (one period earlier), "3 个月内" (a duration earlier)."""
     # within the clause the words after the number count too ("增长了3倍，同比"); across the
     # sentence only the words before it
     end = max(pos, clause.end) if floor == clause.start else pos
     text = norm[floor:end]
-    if "同比" in text or "去年同期" in text:
+    if _YEAR_ON_YEAR.search(text):
         return DateMention(pos, pos, add_months(as_of.value, -12), as_of.precision, "baseline")
     if "环比" in text:
         step = {"month": 1, "quarter": 3, "half": 6, "year": 12}.get(as_of.precision, 1)
