@@ -49,13 +49,15 @@ _INTRODUCERS = ("公司", "平台", "新创", "初创", "创企", "初创企业"
 # Words that are never (part of) a company name, though they sit where one would.
 _NOT_NAMES = ("目前", "已经", "今年", "去年", "其中", "旗下", "方面", "现在", "此前", "同时", "平台", "公司",
               "每天", "每日", "日均", "单日", "消耗", "调用", "使用", "处理", "模型",
+              # verbs of the news itself: "较早发布降价信息" is an event, not a name
+              "发布", "宣布", "降价", "推出", "上线", "披露",
               # generic nouns and phrases that end like a company name but are none
               "人工智能", "公开", "管理", "自有", "租赁", "考虑", "竞争", "重点", "公布", "组数据", "据显示",
               "数据显示", "统计", "报告", "研究", "行业", "市场", "整体", "全部", "相关",
               "证券报", "上证报", "日报", "晚报", "早报", "时报", "新闻", "记者", "经营", "未来")
 # Words a company name never starts with: conjunctions, determiners, quantities ("但公开数据",
 # "一家新加坡金融科技", "另一组数据").
-_NOT_NAME_STARTS = ("但", "而", "另", "一个", "一家", "一些", "多个", "多家", "几家", "各", "某", "该", "本", "这",
+_NOT_NAME_STARTS = ("但", "而", "另", "较", "比", "一个", "一家", "一些", "多个", "多家", "几家", "各", "某", "该", "本", "这",
                     "那", "此", "其", "自", "的", "并", "且", "还", "也", "都", "从", "据",
                     # verbs that sit after 平台/公司 and before 的 ("智算平台成为新的观察窗口")
                     "成为", "作为", "成", "是", "为", "有", "在", "已", "将", "会", "被")

@@ -29,7 +29,7 @@ _AMOUNT = (r"(?P<sym>US\$|\$|¥|￥)?[ \t]*(?P<amount>\d+(?:\.\d+)?|(?<![一二�
 _TOKENS = r"(?:个[ \t]*)?(?:(?P<dir_in>输入|输出|input|output)[ \t]*)?(?:tokens?|词元)"
 # "0.0008元/千Tokens", "$2.5 per 1M input tokens", "2元每百万tokens"
 _PRICE_AFTER = re.compile(
-    r"(?<![A-Za-z0-9.\-])" + _AMOUNT + r"[ \t]*(?:/|每|per|(?=一百万|一千)(?<=[元块钱刀]))[ \t]*(?P<count>" + _COUNT + r")?[ \t]*"
+    r"(?<![A-Za-z0-9.\-])" + _AMOUNT + r"[ \t]*(?:/[ \t]*每?|每|per|(?=一百万|一千)(?<=[元块钱刀]))[ \t]*(?P<count>" + _COUNT + r")?[ \t]*"
     # "$0.4/M 输入": a count of M or K stands for tokens on its own
     + r"(?:" + _TOKENS + r"|(?<=[MK])(?![A-Za-z0-9]))",
     re.IGNORECASE,
