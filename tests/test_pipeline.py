@@ -202,3 +202,17 @@ def test_a_refresh_reads_only_files_whose_size_or_mtime_changed(seeds_copy, tmp_
     assert (family["daily_token_usage"]["inserted"].value, family["daily_token_usage"]["deleted"].value) == (1, 1)
     assert (family["price_points"]["inserted"].value, family["price_points"]["deleted"].value) == (0, 0)
     assert len(dump(warehouse)["daily_token_usage"]) == len(before["daily_token_usage"])
+
+
+def test_a_refresh_with_nothing_new_never_imports_great_expectations(built):
+    """Importing GX costs seconds; a run that validates nothing (nothing new) must not pay it."""
+    import subprocess
+    import sys
+
+    seeds, warehouse, _ = built
+    code = ("import sys; sys.path.insert(0, 'tests'); from warehouse_helpers import build; from pathlib import Path; "
+            f"build(Path({str(seeds)!r}), Path({str(warehouse)!r})); print('gx imported:', 'great_expectations' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "gx imported: False" in out.stdout

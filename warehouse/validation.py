@@ -196,11 +196,12 @@ def _prune_history(root: Path, suite: str) -> None:
 
 def publish_docs(docs_root: Path, suite: str, reports: list[ValidationReport]) -> None:
     """Add the pages of these validations (the newest KEEP_VALIDATIONS) and of the suite to the
-    Data Docs site, and rebuild its index: once per check or load, however many frames it had."""
-    from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
-
+    Data Docs site, and rebuild its index: once per check or load, however many frames it had.
+    Nothing validated, nothing to publish: GX is not even imported (it costs seconds)."""
     results = [result for report in reports for result in report.result_ids][-KEEP_VALIDATIONS:]
     if results:
+        from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
+
         _context(str(docs_root)).build_data_docs(
             site_names=["warehouse_docs"], resource_identifiers=[*results, ExpectationSuiteIdentifier(name=suite)])
 
