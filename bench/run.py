@@ -229,17 +229,21 @@ MARTS = ("token_usage_series", "price_latest", "price_history", "growth_implied_
 
 
 def query_latency(warehouse: Path) -> dict:
+    """Median of five `SELECT *` per mart: answered as Arrow (how the charts and dataframe clients
+    read, the figure the target is about) and turned into Python tuples (what `fetchall()` adds:
+    one object per value, which dominates for marts of tens of thousands of rows)."""
     import duckdb
 
     result = {}
     with duckdb.connect(str(warehouse), read_only=True) as con:
         for view in MARTS:
-            times = []
-            for _ in range(5):
-                started = time.perf_counter()
-                con.sql(f"SELECT * FROM {view}").fetchall()
-                times.append(time.perf_counter() - started)
-            result[f"{view}_ms"] = round(statistics.median(times) * 1000, 1)
+            for how, fetch in (("ms", lambda r: r.to_arrow_table()), ("tuples_ms", lambda r: r.fetchall())):
+                times = []
+                for _ in range(5):
+                    started = time.perf_counter()
+                    fetch(con.sql(f"SELECT * FROM {view}"))
+                    times.append(time.perf_counter() - started)
+                result[f"{view}_{how}"] = round(statistics.median(times) * 1000, 1)
             result[f"{view}_rows"] = con.sql(f"SELECT count(*) FROM {view}").fetchall()[0][0]
     return result
 
@@ -276,8 +280,10 @@ TARGETS = ("Targets (issue 13): adding one article costs the same at 100k as at 
 
 
 def render(report: dict, notes: str) -> str:
+    requeried = (f" Mart queries re-measured {report['queries_remeasured']} on the same warehouses "
+                 "(`python -m bench.run --queries-only`).") if "queries_remeasured" in report else ""
     lines = ["# Benchmark results", "", f"Measured {report['date']} on {report['machine']} by `make bench` "
-             "(`python -m bench.run`); raw figures in `bench/results.json`.", "", TARGETS, "",
+             f"(`python -m bench.run`); raw figures in `bench/results.json`.{requeried}", "", TARGETS, "",
              f"Fixed costs of every run: Dagster start-up (import + load definitions) {report['dagster_startup_s']} s; "
              f"importing Great Expectations {report['gx_import_s']} s (only runs that validate rows).", ""]
     if "real_text" in report:
@@ -309,7 +315,9 @@ def render(report: dict, notes: str) -> str:
                   f"| load: our path (Fact → polars → Arrow → INSERT) | {l['ours_rows_s']:,} rows/s |",
                   f"| load: DuckDB inserting the same Arrow table | {l['duckdb_rows_s']:,} rows/s (ours takes {l['ours_to_duckdb']}×: "
                   f"{1 / l['ours_to_duckdb']:.0%} of DuckDB's rate) |",
-                  *(f"| query `{m}` ({q[m + '_rows']:,} rows) | {q[m + '_ms']} ms |" for m in MARTS if m + "_ms" in q),
+                  *(f"| query `{m}` ({q[m + '_rows']:,} rows), as Arrow | {q[m + '_ms']} ms"
+                    + (f" ({q[m + '_tuples_ms']} ms into Python tuples)" if m + "_tuples_ms" in q else "") + " |"
+                    for m in MARTS if m + "_ms" in q),
                   f"| precision / recall vs planted facts | {a['precision']} / {a['recall']} ({a['matched']:,} of {a['planted']:,}) |", ""]
     return "\n".join(lines) + "\n" + notes
 
@@ -318,8 +326,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000", help="corpus sizes, comma-separated (default 1000,10000)")
     parser.add_argument("--results", type=Path, default=ROOT / "bench" / "RESULTS.md", help="where to write the report")
+    parser.add_argument("--queries-only", action="store_true",
+                        help="re-measure only the mart queries on the warehouses of the last run (bench/.work) "
+                             "and rewrite the report from bench/results.json")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
+    if args.queries_only:
+        return _requery(args.results)
     report: dict = {"machine": machine(), "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "sizes": {}}
     print(f"machine: {report['machine']}", flush=True)
     report["dagster_startup_s"] = dagster_startup()
@@ -358,6 +371,27 @@ def main(argv: list[str] | None = None) -> int:
     notes = previous[previous.index("## Notes"):] if "## Notes" in previous else ""
     args.results.write_text(render(report, notes), encoding="utf-8")
     print(f"\nfigures written to bench/results.json and {args.results}")
+    return 0
+
+
+def _requery(results: Path) -> int:
+    raw = ROOT / "bench" / "results.json"
+    if not raw.exists():
+        print("no bench/results.json: run `make bench` first", file=sys.stderr)
+        return 1
+    report = json.loads(raw.read_text(encoding="utf-8"))
+    for size, figures in report["sizes"].items():
+        warehouse = WORK / str(size) / "metrics.duckdb"
+        if not warehouse.exists():
+            print(f"no warehouse for {size} articles at {warehouse}: run `make bench` first", file=sys.stderr)
+            return 1
+        figures["queries"] = query_latency(warehouse)
+        print(f"{int(size):,} articles: {figures['queries']}", flush=True)
+    report["queries_remeasured"] = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    raw.write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
+    previous = results.read_text(encoding="utf-8") if results.exists() else ""
+    notes = previous[previous.index("## Notes"):] if "## Notes" in previous else ""
+    results.write_text(render(report, notes), encoding="utf-8")
     return 0
 
 
