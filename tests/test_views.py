@@ -65,13 +65,14 @@ def test_price_latest_history_and_blend(warehouse):
                             FROM price_latest ORDER BY entity, direction""")
     assert latest == [
         ("DeepSeek-V3", "input", "CNY", 0.5, date(2025, 2, 26)),
-        ("DeepSeek-V3", "output", "CNY", 8.0, date(2024, 12, 1)),
+        # stated in an article of 2025-01-10 after a December statistic: the price holds at the article's date
+        ("DeepSeek-V3", "output", "CNY", 8.0, date(2025, 1, 10)),
         ("GPT-4o", "input", "USD", 2.5, date(2025, 1, 10)),
         ("GPT-4o", "output", "USD", 10.0, date(2025, 1, 10)),
     ]
     history = query(path, """SELECT as_of_date, price_per_million_tokens, previous_price, cut_percent
                              FROM price_history WHERE entity = 'DeepSeek-V3' AND direction = 'input' ORDER BY as_of_date""")
-    assert history == [(date(2024, 12, 1), 2.0, None, None), (date(2025, 2, 26), 0.5, 2.0, 75.0)]
+    assert history == [(date(2025, 1, 10), 2.0, None, None), (date(2025, 2, 26), 0.5, 2.0, 75.0)]
     blended = dict(query(path, "SELECT entity, blended_cny_per_million FROM price_blended"))
     assert blended["DeepSeek-V3"] == pytest.approx((3 * 0.5 + 8) / 4)
     assert blended["GPT-4o"] == pytest.approx((3 * 2.5 + 10) / 4 * 7.19)
