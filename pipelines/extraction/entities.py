@@ -49,7 +49,7 @@ _INTRODUCERS = ("公司", "平台", "新创", "初创", "创企", "初创企业"
 # Words that are never (part of) a company name, though they sit where one would.
 _NOT_NAMES = ("目前", "已经", "今年", "去年", "其中", "旗下", "方面", "现在", "此前", "同时", "平台", "公司",
               "每天", "每日", "日均", "单日", "消耗", "调用", "使用", "处理", "模型",
-              # verbs of the news itself: "较早发布降价信息" is an event, not a name
+              # verbs of the news itself: "…发布…信息" is an event, not a name
               "发布", "宣布", "降价", "推出", "上线", "披露",
               # generic nouns and phrases that end like a company name but are none
               "人工智能", "公开", "管理", "自有", "租赁", "考虑", "竞争", "重点", "公布", "组数据", "据显示",

@@ -140,8 +140,9 @@ class Fact:
 
 # --- Patterns ------------------------------------------------------------------------------------
 
+_TOKEN_WORD = "(?:" + "|".join(sorted(g.TOKEN_WORDS, key=len, reverse=True)) + ")"  # tokens, token, 词元, 令牌
 _TOKEN_UNIT = re.compile(
-    r"[ \t]*(?:出头|左右|上下)?[ \t]*(?:个[ \t]*)?(?:文本|多模态|输入|输出|推理|的)?[ \t]*(?:tokens?|词元|令牌)(?![A-Za-z])", re.IGNORECASE
+    r"[ \t]*(?:出头|左右|上下)?[ \t]*(?:个[ \t]*)?(?:文本|多模态|输入|输出|推理|的)?[ \t]*" + _TOKEN_WORD + r"(?![A-Za-z])", re.IGNORECASE
 )
 _TOKEN_CUE = re.compile("|".join(sorted(g.TOKEN_WORDS, key=len, reverse=True)), re.IGNORECASE)
 # What may follow a bare token amount ("突破5000亿，" / "10000 亿规模"): punctuation, end, a bound word.
@@ -150,20 +151,20 @@ _BARE_END = re.compile(r"[ \t]*(?:级别|级|规模|量级|左右|以上|之多|
 _MULTIPLE_UNIT = re.compile(r"[ \t]*倍")
 _USAGE_NOUN = re.compile(
     r"(?:(?:平均)?每家(?:企业)?客户)?(?:(?:日均|每天|每日|单日|天均)[ \t]*)?(?:的[ \t]*)?"
-    r"(?:(?:商用[ \t]*)?(?:tokens?|Tokens?|TOKENS?|词元|令牌)[ \t]*)?(?:日均[ \t]*)?"
+    r"(?:(?:商用[ \t]*)?" + _TOKEN_WORD + r"[ \t]*)?(?:日均[ \t]*)?"
     r"(?:" + "|".join(g.USAGE_NOUNS) + r"|(?<=[Tt][Oo][Kk][Ee][Nn])数|(?<=[Tt][Oo][Kk][Ee][Nn][Ss])数)"
     # a verb with the token object: "每天处理的 tokens", "日均消耗 tokens"
-    r"|(?:(?:日均|每天|每日|单日|天均)[ \t]*)?(?:处理|消耗|调用|使用|生成|吞下|吞掉|消化|烧掉)[了的]?[ \t]*(?:文本|多模态)?[ \t]*(?:tokens?|词元|令牌)",
+    r"|(?:(?:日均|每天|每日|单日|天均)[ \t]*)?(?:处理|消耗|调用|使用|生成|吞下|吞掉|消化|烧掉)[了的]?[ \t]*(?:文本|多模态)?[ \t]*" + _TOKEN_WORD,
     re.IGNORECASE,
 )
 _GROWTH_VERBS = sorted(g.GROWTH_VERBS, key=len, reverse=True)
 _DOUBLING = re.compile(r"翻了?[ \t]*(?P<n>一|两|二|三|四|1|2|3|4)[ \t]*番|(?P<double>翻倍|翻番|翻了一倍|翻了1倍)")
 # Growth written with the multiple first: "实现了417倍增长", "超10倍增长", "5倍的增长"
-# A two-character manner word may sit before the growth noun: "417倍的爆发式增长", "近400%的指数级增长"
+# A two-character manner word may sit before the growth noun: "N倍的爆发式增长", "近N%的指数级增长"
 _GROWTH_NOUN = r"[ \t]*(?:的)?[ \t]*(?:[\u4e00-\u9fff]{2}(?:式|级|性)的?[ \t]*)?(?:增长|增幅|增速|的增量)(?!率)"
 _MULTIPLE_FIRST = re.compile(r"(?P<bound>超过|超|逾|近|约|接近|达)?[ \t]*(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
                              r"[ \t]*(?P<more>多)?[ \t]*倍(?P<more2>多|以上)?" + _GROWTH_NOUN)
-# Growth written with the percent first: "实现了近400%的增长" → ×5
+# Growth written with the percent first: "实现了近N%的增长" → ×(1 + N/100)
 _PERCENT_FIRST = re.compile(r"(?P<bound>超过|超|逾|近|约|接近|将近)?[ \t]*(?P<n>\d+(?:\.\d+)?)[ \t]*%(?P<more2>以上)?" + _GROWTH_NOUN)
 # Growth in tenths: "增长了近三成" → ×1.3, "增长七成" → ×1.7
 _TENTHS = re.compile(r"(?:增长|成长|提升|上涨|增加|上升|攀升|增)了?[ \t]*(?P<bound>近|超过|超|逾|约|接近|将近)?[ \t]*"
@@ -933,7 +934,7 @@ class _Extractor:
         unit_end = q.end + (unit_match.end() if unit_match else 0)
         word_bound = bound_around(norm, q.start, unit_end, clause.start, clause.end)
         if word_bound in (None, "eq") and unit_match:
-            word_bound = bound_after(norm, q.end, unit_end) or word_bound  # "四万亿出头的token"
+            word_bound = bound_after(norm, q.end, unit_end) or word_bound  # "N万亿出头的token"
         bound = combine_bound(word_bound, q.bound)
         own = [m for m in s.mentions if clause.start <= m.start < q.start]
         if coreferent is None and not own and _SOMEONES.search(head):
@@ -1134,7 +1135,7 @@ class _Extractor:
             if prior:
                 extra.per_tokens = prior[-1].per_tokens  # the sentence's own denominator, stated before
             elif shared is not None:
-                extra.per_tokens = shared  # "…，均按每1M tokens计": stated once, after the amounts
+                extra.per_tokens = shared  # "…，均按每百万tokens计": stated once, after the amounts
             elif carried is None:
                 continue
             mentions.append(extra)
@@ -1195,8 +1196,8 @@ class _Extractor:
 
     def _price_date(self, s: _Sentence, pos: int) -> DateMention:
         """A price's date. A date carried from the sentence before that is the period of a usage or
-        growth figure there ("到3月末，豆包每天…超过12.7万亿个。…价格上，<model>的输入为…") dates
-        that statistic, not the price: the price then holds at the article's date."""
+        growth figure there ("截至<month>，<entity>日均…<amount>。<model>的输入价格为…") dates that
+        statistic, not the price: the price then holds at the article's date."""
         as_of = s.as_of(pos)
         if as_of.start < s.span.start and as_of.text and any(
                 f.family != "price_point" and f.char_start <= as_of.start < f.char_end and f.as_of_date == as_of.value
@@ -1251,7 +1252,7 @@ class _Extractor:
 _CONSUMER = _words(g.CONSUMER_CUES)
 _DEVELOPER = re.compile(_words(g.DEVELOPER_CUES).pattern, re.IGNORECASE)
 _BARE_FREE = re.compile(r"免费了?(?=[ \t]*(?:[；;，,。！!\n]|$))")
-# what may stand between the models and a bare 免费: "hunyuan-lite：免费", "星火Lite API调用免费", "均为免费"
+# what may stand between the models and a bare 免费: "<model>：免费", "<model> API调用免费", "均为免费"
 _FREE_GAP = re.compile(r"[ \t]*(?:[：:][ \t]*)?(?:的[ \t]*)?(?:API|api|接口)?[ \t]*(?:调用|服务)?[ \t]*"
                        r"(?:均为|均|都|也|全部|继续|全面|直接|已经|已)?[ \t]*")
 
@@ -1292,7 +1293,7 @@ def _of_family(model: Mention, family: Mention) -> bool:
     return model.entity.name.lower().startswith(family.entity.name.lower())  # an unregistered id: GLM-4.6 of GLM
 
 
-# a year earlier: 同比, 去年同期, and the Taiwanese and Hong Kong press's 年增/按年 ("年增逾15倍")
+# a year earlier: 同比, 去年同期, and the Taiwanese and Hong Kong press's 年增/按年 ("年增逾N倍")
 _YEAR_ON_YEAR = re.compile(r"同比|去年同期|年增|按年|年比")
 
 
@@ -1385,7 +1386,7 @@ _TRAILING_DIRECTION = re.compile(r"[ \t]*(输入|输出|input|output)(?=[ \t]*(?
 # Subjects that make a usage figure someone's own application rather than a named entity's total.
 _PERIOD_TOTAL = _words(g.PERIOD_TOTAL_CUES)
 # Whose figure is not an entity's total: someone's own, one customer's, or each of N customers'
-# ("超过50家企业的单日tokens消耗达到十亿级别")
+# ("超过N家企业的单日tokens消耗…")
 _SOMEONES = re.compile(r"我们|我的|我这|我每天|一个|某个|某家|一家|单个|每个|他们|他的|她的|用户的|开发者的"
                        r"|\d+[ \t]*(?:多|余)?[ \t]*家(?:企业|客户|公司|机构)的?")
 
@@ -1442,8 +1443,8 @@ def _last_usage_noun(norm: str, start: int, end: int) -> str | None:
 
 
 def _within_period(as_of: DateMention, baseline: DateMention | None) -> tuple[DateMention, DateMention | None]:
-    """A growth dated by a half, quarter or year and no baseline ("2024下半年…翻了近10倍",
-    "上半年实现了近400%的增长") grew during that period: from its first month to its last."""
+    """A growth dated by a half, quarter or year and no baseline ("<year>下半年…翻了近N倍",
+    "上半年实现了N%的增长") grew during that period: from its first month to its last."""
     if baseline is None and as_of.precision in ("half", "quarter", "year") and as_of.role == "as_of":
         return as_of.period_end_month(), DateMention(as_of.start, as_of.end, as_of.value, "month", "baseline")
     return as_of, baseline

@@ -104,7 +104,7 @@ _SMALL_MONEY = re.compile(
 )
 _DENOMINATOR_BEFORE = re.compile(r"(?:每[ \t]*)?(?P<count>百万|一百万|千|一千|万|1000|1K|1M|K|M)[ \t]*(?:个[ \t]*)?"
                                  r"(?:(?:输入|输出)[ \t]*)?(?:tokens?|词元)(?P<mid>[^，,。；;\d]{0,14}?)[ \t]*$", re.IGNORECASE)
-# "八毛钱一百万token": spoken, the count itself says "per one million"
+# "<N>毛钱一百万token": spoken, the count itself says "per one million"
 _DENOMINATOR_AFTER = re.compile(r"[ \t]*(?:/|每|(?=一百万|一千))[ \t]*(?P<count>一百万|一千|百万|千|万|1K|1M|K|M)[ \t]*(?:个[ \t]*)?(?:tokens?|词元)",
                                 re.IGNORECASE)
 _SMALL_VALUE = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "半": 0.5}
@@ -245,7 +245,7 @@ _DIRECTED_AMOUNT = re.compile(
 _OLD_PRICE = re.compile(r"之前|此前|以前|原价|原来|过去|上一代|曾经")
 
 
-# "输入、输出分别为8元和32元": two directions, then 分别 and their amounts in order
+# "输入、输出分别为A元和B元": two directions, then 分别 and their amounts in order
 _DIRECTED_PAIR = re.compile(
     r"(?P<d1>输入|输出|input|output)[ \t]*(?:价格|价)?[ \t]*[、和与及/][ \t]*(?P<d2>输入|输出|input|output)[ \t]*(?:价格|价)?[ \t]*"
     r"分别(?:为|是|降至|降为|调整为)?[ \t]*" + _AMOUNT.replace("(?P<", "(?P<a_")
@@ -278,7 +278,7 @@ def directed_prices(norm: str, span: Span, per_tokens: float) -> list[PriceMenti
     return found
 
 
-# A denominator stated once after the amounts it applies to: "…output为$0.42，均按每1M tokens计"
+# A denominator stated once after the amounts it applies to: "<direction>为$A，…，均按每1M tokens计"
 SHARED_DENOMINATOR = re.compile(
     r"(?:均|都|皆|全部|统一)?[ \t]*(?:按|以)[ \t]*每?[ \t]*(?P<count>" + _COUNT + r")?[ \t]*(?:个[ \t]*)?(?:tokens?|词元)"
     r"[ \t]*(?:计价|计费|计算|计|收费)", re.IGNORECASE)
@@ -294,8 +294,8 @@ def shared_denominator(norm: str, pos: int, end: int) -> float | None:
 
 
 def amounts_before(norm: str, floor: int, mention: PriceMention) -> list[PriceMention]:
-    """The amounts listed right before a priced amount share its denominator: "分别为2元和8元/百万
-    tokens" is 2元 and 8元 per million. Each needs its own currency, or the symbol of the one after."""
+    """The amounts listed right before a priced amount share its denominator: "分别为A元和B元/百万
+    tokens" is A元 and B元 per million. Each needs its own currency, or the symbol of the one after."""
     found, position = [], mention.start
     while True:
         m = _BARE_AMOUNT_BEFORE.search(norm, floor, position)
@@ -304,8 +304,8 @@ def amounts_before(norm: str, floor: int, mention: PriceMention) -> list[PriceMe
         unit = currency_unit_from(m.group("sym"), m.group("cur"))
         if unit is None or unit != mention.currency_unit:
             break
-        found.insert(0, PriceMention(m.start(), m.start("amount") + len(m.group("amount")), m.start("amount"),
-                                     m.end("amount"), float(m.group("amount")), unit, mention.per_tokens))
+        found.insert(0, PriceMention(m.start(), m.end("amount"), m.start("amount"), m.end("amount"),
+                                     float(m.group("amount")), unit, mention.per_tokens))
         position = m.start()
     return found
 
