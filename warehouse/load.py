@@ -430,13 +430,14 @@ _MART_TABLE = re.compile(r"^CREATE OR REPLACE TABLE (\w+) AS", re.MULTILINE)
 _MART_OBJECT = re.compile(r"^CREATE OR REPLACE (?:VIEW|TABLE) (\w+) AS", re.MULTILINE)
 
 
-def mart_files() -> list[Path]:
-    return sorted(MARTS_DIR.glob("*.sql"))
+def mart_sql() -> list[str]:
+    """The statements of sql/marts/, in file order (each file creates its views and tables)."""
+    return [path.read_text(encoding="utf-8") for path in sorted(MARTS_DIR.glob("*.sql"))]
 
 
-def mart_tables() -> list[str]:
-    """The marts that are materialized as tables (`CREATE OR REPLACE TABLE` in sql/marts/)."""
-    return [name for path in mart_files() for name in _MART_TABLE.findall(path.read_text(encoding="utf-8"))]
+def mart_tables(statements: list[str]) -> list[str]:
+    """The marts that are materialized as tables (`CREATE OR REPLACE TABLE`)."""
+    return [name for text in statements for name in _MART_TABLE.findall(text)]
 
 
 def sync_tables(con: duckdb.DuckDBPyConnection) -> TablesSync:
@@ -450,19 +451,22 @@ def sync_tables(con: duckdb.DuckDBPyConnection) -> TablesSync:
     views over the marts stay views. The marts are rebuilt only when their inputs changed: a
     family table, the articles, the FX rates or the mart SQL itself."""
     ensure_schema(con)
+    statements = mart_sql()  # read once: the fingerprint, the rebuild and the counts share it
+    tables = mart_tables(statements)
     with transaction(con, "tables"):
         families = {table: _apply_family_table(con, table) for table in FAMILY_TABLES}
-        fingerprint = _mart_inputs_fingerprint(con)
+        fingerprint = _mart_inputs_fingerprint(con, statements)
         built = con.execute("SELECT fingerprint FROM mart_builds").fetchall()
         present = {name for (name,) in con.execute(
             "SELECT table_name FROM duckdb_tables() WHERE schema_name = current_schema()").fetchall()}
         stale = (any(f.inserted or f.deleted for f in families.values()) or built != [(fingerprint,)]
-                 or not set(mart_tables()) <= present)
-        objects = _create_marts(con) if stale else _mart_objects()
+                 or not set(tables) <= present)
         if stale:
+            _create_marts(con, statements, tables)
             con.execute("DELETE FROM mart_builds")
             con.execute("INSERT INTO mart_builds VALUES (?, now()::TIMESTAMP)", [fingerprint])
-        mart_rows = {name: con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0] for name in mart_tables()}
+        mart_rows = {name: con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0] for name in tables}
+    objects = [name for text in statements for name in _MART_OBJECT.findall(text)]
     return TablesSync(families=families, marts_rebuilt=stale, mart_rows=mart_rows, objects=objects)
 
 
@@ -477,28 +481,23 @@ def _apply_family_table(con: duckdb.DuckDBPyConnection, table: str) -> FamilySyn
     return FamilySync(rows=rows, inserted=inserted, deleted=deleted)
 
 
-def _mart_inputs_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
+def _mart_inputs_fingerprint(con: duckdb.DuckDBPyConnection, statements: list[str]) -> str:
     """What the marts read besides the family tables, cheaply: the articles' count and newest
     load time (a changed article is loaded again), the FX table's content (a few dozen rows) and
     the SQL of the marts."""
     articles = con.execute("SELECT count(*), max(loaded_at)::VARCHAR FROM articles").fetchall()[0]
     fx = con.execute("SELECT count(*), coalesce(sum(hash(f)), 0) FROM fx_rates f").fetchall()[0]
-    sql = hashlib.sha256(b"".join(path.read_bytes() for path in mart_files())).hexdigest()[:16]
+    sql = hashlib.sha256("".join(statements).encode("utf-8")).hexdigest()[:16]
     return f"articles {articles[0]}@{articles[1]}; fx {fx[0]}:{fx[1]}; sql {sql}"
 
 
-def _mart_objects() -> list[str]:
-    return [name for path in mart_files() for name in _MART_OBJECT.findall(path.read_text(encoding="utf-8"))]
-
-
-def _create_marts(con: duckdb.DuckDBPyConnection) -> list[str]:
+def _create_marts(con: duckdb.DuckDBPyConnection, statements: list[str], tables: list[str]) -> None:
     # a warehouse built when these marts were views: a view cannot be replaced by a table
     for (name,) in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal "
-                               "AND view_name IN (SELECT unnest(?::VARCHAR[]))", [mart_tables()]).fetchall():
+                               "AND view_name IN (SELECT unnest(?::VARCHAR[]))", [tables]).fetchall():
         con.execute(f"DROP VIEW {name}")
-    for path in mart_files():
-        con.execute(path.read_text(encoding="utf-8"))
-    return _mart_objects()
+    for statement in statements:
+        con.execute(statement)
 
 
 def preview_markdown(con: duckdb.DuckDBPyConnection, sql: str, limit: int = 10) -> str:

@@ -11,7 +11,7 @@ from datetime import timedelta
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
-from warehouse.load import mart_tables, preview_markdown, sync_tables
+from warehouse.load import preview_markdown, sync_tables
 
 from ..resources import WAREHOUSE_POOL
 
