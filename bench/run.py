@@ -366,12 +366,17 @@ def main(argv: list[str] | None = None) -> int:
         figures["accuracy"] = precision_recall(folder, warehouse)
         print(f"  accuracy: {figures['accuracy']}", flush=True)
         report["sizes"][size] = figures
-    (ROOT / "bench" / "results.json").write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
-    previous = args.results.read_text(encoding="utf-8") if args.results.exists() else ""
-    notes = previous[previous.index("## Notes"):] if "## Notes" in previous else ""
-    args.results.write_text(render(report, notes), encoding="utf-8")
+    _write_report(report, args.results)
     print(f"\nfigures written to bench/results.json and {args.results}")
     return 0
+
+
+def _write_report(report: dict, results: Path) -> None:
+    """bench/results.json, and the report rendered from it (keeping the report's "## Notes")."""
+    (ROOT / "bench" / "results.json").write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
+    previous = results.read_text(encoding="utf-8") if results.exists() else ""
+    notes = previous[previous.index("## Notes"):] if "## Notes" in previous else ""
+    results.write_text(render(report, notes), encoding="utf-8")
 
 
 def _requery(results: Path) -> int:
@@ -388,10 +393,7 @@ def _requery(results: Path) -> int:
         figures["queries"] = query_latency(warehouse)
         print(f"{int(size):,} articles: {figures['queries']}", flush=True)
     report["queries_remeasured"] = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    raw.write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
-    previous = results.read_text(encoding="utf-8") if results.exists() else ""
-    notes = previous[previous.index("## Notes"):] if "## Notes" in previous else ""
-    results.write_text(render(report, notes), encoding="utf-8")
+    _write_report(report, results)
     return 0
 
 
