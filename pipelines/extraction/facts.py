@@ -634,6 +634,8 @@ class _Extractor:
                         continue
                     currency_unit = currency_unit_from(unit.group("sym") or (amount.group("sym") if amount else None),
                                                        unit.group("cur"))
+                    if currency_unit is None:  # "（每百万tokens）" with bare numbers: the currency is not stated
+                        continue
                     if free:
                         value, currency = 0.0, price_per_million_tokens(1.0, currency_unit, 1e6)[1]
                     else:
