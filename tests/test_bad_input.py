@@ -121,3 +121,40 @@ def test_extraction_time_grows_linearly_with_article_size():
     seconds(100_000)  # warm caches (regex compilation, registry)
     small, large = seconds(250_000), seconds(1_000_000)
     assert large / small < 6.5, (small, large)
+
+
+def test_an_article_the_extractor_fails_on_is_recorded_and_the_others_still_load(tmp_path, monkeypatch):
+    """A defect in the extractor met by one article (injected here: the extractor is ours to break)
+    costs that article its facts and nothing else; the error is kept on the article, and a full
+    refresh with a working extractor reads it again."""
+    import warehouse.load
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    (seeds / "trips.md").write_text("---\ntitle: 快讯\ndate: 2025-03-01\n---\n截至2月底，Kimi日均tokens调用量突破2万亿。\n",
+                                    encoding="utf-8")
+    real = warehouse.load.extract_facts
+
+    def failing_on_trips(article):
+        if article.path == "trips.md":
+            raise ValueError("None is not a currency unit")
+        return real(article)
+
+    monkeypatch.setattr(warehouse.load, "extract_facts", failing_on_trips)
+    warehouse_path = tmp_path / "w.duckdb"
+    result = build(seeds, warehouse_path)
+    facts_meta = result.asset_materializations_for_node("facts")[0].metadata
+    assert facts_meta["articles_failed"].value == 1
+    with duckdb.connect(str(warehouse_path), read_only=True) as con:
+        errors = con.execute("SELECT a.path, e.error FROM article_extractions e JOIN articles a USING (article_id) "
+                             "WHERE e.error IS NOT NULL").fetchall()
+        kimi = con.execute("SELECT count(*) FROM daily_token_usage WHERE entity = 'Kimi'").fetchall()
+        seeded = con.execute("SELECT count(*) FROM daily_token_usage").fetchall()[0][0]
+    assert errors == [("trips.md", "ValueError: None is not a currency unit")]
+    assert kimi == [(0,)] and seeded > 0  # the seeds' facts are there
+
+    monkeypatch.setattr(warehouse.load, "extract_facts", real)
+    build(seeds, warehouse_path, full_refresh=True)
+    with duckdb.connect(str(warehouse_path), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM article_extractions WHERE error IS NOT NULL").fetchall() == [(0,)]
+        assert con.execute("SELECT tokens_per_day FROM daily_token_usage WHERE entity = 'Kimi'").fetchall() == [(2e12,)]

@@ -56,6 +56,7 @@ ADDED_COLUMNS = (
     ("growth_multiples", "mentions", "INTEGER DEFAULT 1"),
     ("price_points", "mentions", "INTEGER DEFAULT 1"),
     ("ingest_errors", "article_loaded", "BOOLEAN DEFAULT false"),
+    ("article_extractions", "error", "VARCHAR"),
 )
 # Columns that became nullable: an article without front matter has no publish date.
 NOW_NULLABLE = (("articles", "published_date"),)

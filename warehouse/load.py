@@ -73,6 +73,9 @@ class FactSync:
     facts_screened: int = 0  # of facts_written, validated by the row screen (the facts check skips them)
     rejected_total: int = 0
     by_family: dict[str, int] = field(default_factory=dict)
+    # (path, error) of the articles the extractor failed on this run: they have no facts until
+    # the extractor changes (article_extractions.error keeps the reason)
+    failures: list[tuple[str, str]] = field(default_factory=list)
 
 
 BATCH_ARTICLES = 1000  # articles parsed, extracted and inserted at a time: memory stays bounded
@@ -274,8 +277,17 @@ def _articles(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[Article]:
     return [Article(*row) for row in rows]
 
 
-def _extract_batch(articles: list[Article]) -> list[list[Fact]]:
-    return [extract_facts(article) for article in articles]
+def _extract_one(article: Article) -> tuple[list[Fact], str | None]:
+    """The article's facts, or none and why the extractor failed on it. A defect the extractor
+    meets in one article must not cost every other article of the run its facts."""
+    try:
+        return extract_facts(article), None
+    except Exception as exc:  # noqa: BLE001 - any defect: recorded on the article, the run goes on
+        return [], f"{type(exc).__name__}: {exc}"
+
+
+def _extract_batch(articles: list[Article]) -> list[tuple[list[Fact], str | None]]:
+    return [_extract_one(article) for article in articles]
 
 
 class _Extractors:
@@ -293,12 +305,12 @@ class _Extractors:
             self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
             self.workers = workers
 
-    def __call__(self, articles: list[Article]) -> list[list[Fact]]:
+    def __call__(self, articles: list[Article]) -> list[tuple[list[Fact], str | None]]:
         if self.pool is None:
             return _extract_batch(articles)
         chunk = max(1, len(articles) // (self.workers * 4))
         parts = [articles[i : i + chunk] for i in range(0, len(articles), chunk)]
-        return [facts for part in self.pool.map(_extract_batch, parts) for facts in part]
+        return [result for part in self.pool.map(_extract_batch, parts) for result in part]
 
     def close(self) -> None:
         if self.pool is not None:
@@ -337,17 +349,19 @@ def sync_facts(con: duckdb.DuckDBPyConnection, progress: Progress | None = None,
             for start in range(0, len(stale), BATCH_ARTICLES * 2):
                 articles = _articles(con, stale[start : start + BATCH_ARTICLES * 2])
                 per_article = extract(articles)
-                frame = facts_frame([f for facts in per_article for f in facts], extracted_at)
+                frame = facts_frame([f for facts, _ in per_article for f in facts], extracted_at)
                 rejected = _rejected_frame(frame, articles, screen)
                 if rejected.height:
                     frame = frame.filter(~pl.col("fact_id").is_in(rejected["fact_id"].to_list()))
                 extractions = pl.DataFrame(
                     [{"article_id": a.article_id, "content_sha256": a.content_sha256,
-                      "extractor_version": EXTRACTOR_VERSION, "fact_count": len(facts), "extracted_at": extracted_at}
-                     for a, facts in zip(articles, per_article)],
+                      "extractor_version": EXTRACTOR_VERSION, "fact_count": len(facts), "extracted_at": extracted_at,
+                      "error": error}
+                     for a, (facts, error) in zip(articles, per_article)],
                     schema={"article_id": pl.String, "content_sha256": pl.String, "extractor_version": pl.String,
-                            "fact_count": pl.Int32, "extracted_at": pl.Datetime("us")},
+                            "fact_count": pl.Int32, "extracted_at": pl.Datetime("us"), "error": pl.String},
                 )
+                report.failures += [(a.path, error) for a, (_, error) in zip(articles, per_article) if error]
                 frame_rows, rejected_rows = frame.height, rejected.height
                 for name, table, data in (("new_rejected", "rejected_facts", rejected), ("new_facts", "facts", frame),
                                           ("new_extractions", "article_extractions", extractions)):

@@ -47,6 +47,11 @@ def facts(context: dg.AssetExecutionContext, config: FactsConfig, duckdb: DuckDB
         f"extracted {report.articles_extracted:,} articles ({report.facts_written:,} facts), "
         f"retired {report.articles_retired:,}; {report.facts_total:,} facts in the warehouse"
     )
+    for path, error in report.failures[:20]:
+        context.log.error(f"the extractor failed on {path} ({error}); its facts are missing, the other articles "
+                          "are loaded. Report it with the file; it is read again when the extractor changes")
+    if len(report.failures) > 20:
+        context.log.error(f"… and {len(report.failures) - 20:,} more: SELECT * FROM article_extractions WHERE error IS NOT NULL")
     if report.facts_rejected:
         context.log.warning(f"{report.facts_rejected:,} facts failed row-level expectations: see rejected_facts")
     yield dg.MaterializeResult(
@@ -60,6 +65,7 @@ def facts(context: dg.AssetExecutionContext, config: FactsConfig, duckdb: DuckDB
             **{f"facts_{family}": count for family, count in report.by_family.items()},
             "facts_rejected": report.facts_rejected,
             "facts_validated_at_load": report.facts_screened,
+            "articles_failed": len(report.failures),
             "preview": dg.MetadataValue.md(preview),
         },
     )
