@@ -41,6 +41,7 @@ from .numbers import (
 )
 from .prices import (
     FREE,
+    PriceMention,
     TABLE,
     TABLE_UNIT,
     amounts_before,
@@ -330,17 +331,35 @@ _GROWTH_CELL = re.compile(
 _BARE_AMOUNT = re.compile(r"[ \t*]*(?:约|超过|超|逾|近|突破|已突破|达到|达)?[ \t]*[\d.,]+[ \t]*(?:万亿|千亿|百亿|亿|兆|万)[ \t]*"
                           r"(?:个[ \t]*)?(?:tokens?|Tokens?|TOKENS?)?[ \t*]*[。！!]?[ \t*]*")
 _SHORT_ID = re.compile(r"(?<![A-Za-z0-9.])(?P<id>[A-Z]\d{1,2}(?:\.\d+)?)$")
+_REGISTERED_SHORT_ID = re.compile(r"[- ](?P<id>[A-Z]\d{1,2}(?:\.\d+)?)$")
 
 
-def _with_short_ids(norm: str, mentions: list[Mention]) -> list[Mention]:
+def _with_short_ids(norm: str, mentions: list[Mention], registry: Registry | None = None) -> list[Mention]:
     """A model the article named in full with a short id ("混元T1", "MiniMax发布M2") is that model
-    wherever the id then stands alone ("目前，T1已在腾讯云官网上线")."""
+    wherever the id then stands alone ("目前，T1已在腾讯云官网上线"). So is a registered model whose
+    name ends in a short id (DeepSeek-V3, DeepSeek-R1), after the article names its vendor or
+    family: "DeepSeek主要有两款主力模型…V3和R1的价格" (only if no other such model shares the id)."""
     introduced: dict[str, Mention] = {}
     for m in mentions:
         if m.source == "variant" and m.entity.kind == "model":
             short = _SHORT_ID.search(norm, m.start, m.end)
             if short and short.group("id") not in introduced:
                 introduced[short.group("id")] = m
+    if registry is not None:
+        vendors = {}
+        for m in mentions:
+            vendor = m.entity.vendor or (m.entity.name if m.entity.kind in ("model_family", "vendor") else None)
+            if vendor and vendor not in vendors:
+                vendors[vendor] = m
+        by_id: dict[str, list[Entity]] = {}
+        for entity in registry.entities:
+            short = _REGISTERED_SHORT_ID.search(entity.name)
+            if entity.kind == "model" and entity.vendor in vendors and short:
+                by_id.setdefault(short.group("id"), []).append(entity)
+        for short, entities in by_id.items():
+            if len(entities) == 1 and short not in introduced:
+                named = vendors[entities[0].vendor]
+                introduced[short] = Mention(named.start, named.start, entities[0], "variant")
     if not introduced:
         return mentions
     found = list(mentions)
@@ -381,7 +400,7 @@ class _Extractor:
         self._heading_dates: dict[int, tuple[int, DateMention | None]] = {}  # heading start → (end, date)
         self.ruled_out: list[tuple[Fact, object]] = []  # (fact, modality scope) left out, for --explain
         # registry aliases are searched once for the whole article, then looked up per sentence
-        self.registered = _with_short_ids(self.norm, registry.mentions(self.norm))
+        self.registered = _with_short_ids(self.norm, registry.mentions(self.norm), registry)
         self._registered_starts = [m.start for m in self.registered]
         self.local_names = tuple(dict.fromkeys(
             m.group(1) for m in _QUOTED_NAME.finditer(self.norm) if not registry.lookup(m.group(1))
@@ -1128,6 +1147,9 @@ class _Extractor:
         mentions.sort(key=lambda p: p.start)
         last = self._last_denominator
         carried = last[1] if last is not None and "\n\n" not in norm[last[0]:s.span.start] else None
+        # amounts shared out over models named before ("三款模型的…分别为A、B和C") refer back
+        # across a blank line, not across a heading
+        referred = last[1] if last is not None and "\n#" not in norm[last[0]:s.span.start] else None
         taken = [(p.amount_start, p.amount_end) for p in mentions]
         for extra in directed_prices(norm, s.span, carried or 0.0):
             if any(a < extra.amount_end and extra.amount_start < b for a, b in taken):
@@ -1138,9 +1160,12 @@ class _Extractor:
                 extra.per_tokens = prior[-1].per_tokens  # the sentence's own denominator, stated before
             elif shared is not None:
                 extra.per_tokens = shared  # "…，均按每百万tokens计": stated once, after the amounts
+            elif extra.respective and referred is not None:
+                extra.per_tokens = referred
             elif carried is None:
                 continue
             mentions.append(extra)
+            taken.append((extra.amount_start, extra.amount_end))
         mentions.sort(key=lambda p: p.start)
         if mentions:
             self._last_denominator = (s.span.end, mentions[-1].per_tokens)
@@ -1148,6 +1173,8 @@ class _Extractor:
         floor = s.span.start
         previous_direction = None
         for p in mentions:
+            if p.respective and p.direction is None:
+                continue  # its direction comes from the list of prices before it (below)
             trailing = _TRAILING_DIRECTION.match(norm, p.end, s.span.end)
             if p.direction is None and trailing:
                 # "$0.4/M 输入、$1.6/M 输出": the direction written right after its price
@@ -1163,8 +1190,21 @@ class _Extractor:
             p.direction = cached_input(p.direction or "unspecified", p.condition)
             previous_direction = p.direction if p.direction != "unspecified" else previous_direction
             floor = p.end + len(paren_after(norm, p.end))
+        pending = [p for p in mentions if p.respective and p.direction is None]
+        if pending:
+            # "输入0.3美元、输出1.2美元；人民币计价分别为2.1元和8.4元": the same directions, in order
+            prior = [p for p in mentions if not p.respective and p.end <= pending[0].start]
+            same_list = len(prior) == len(pending) and len({q.direction for q in prior}) == len(prior)
+            for i, p in enumerate(pending):
+                p.direction = prior[i].direction if same_list else cached_input("unspecified", p.condition)
         assign_respectively(norm, s.span.start, mentions)
+        shared_out = self._models_of_each(s, mentions)
         for p in mentions:
+            if id(p) in shared_out:
+                # "V3和R1的…价格分别为A和B" / "…均降为A": the listed models own the amounts
+                for model in shared_out[id(p)]:
+                    self._price_fact(s, p, model)
+                continue
             entity = s.entity(p.start, prefer_models=True)
             model = self._paragraph_model
             if any(m.entity.kind == "model" and m.start < p.start for m in s.mentions):
@@ -1185,16 +1225,81 @@ class _Extractor:
                     entity = recent
             if entity is None:
                 continue
-            value, currency = price_per_million_tokens(p.amount, p.currency_unit, p.per_tokens)
-            as_of = self._price_date(s, p.start)
-            self.facts.append(self._fact(
-                s, "price_point", entity,
-                metric="price_per_million_tokens", value=value, unit=PRICE_UNIT[currency], bound=p.bound,
-                as_of_date=as_of.value, as_of_precision=as_of.precision,
-                currency=currency, direction=p.direction, condition=p.condition,
-                number_start=p.amount_start, number_end=p.amount_end, rule="price.sentence",
-            ))
+            self._price_fact(s, p, entity)
         return [(p.start, p.end) for p in mentions] + [span for p in mentions for span in p.extra_spans]
+
+    def _price_fact(self, s: _Sentence, p: PriceMention, entity: Mention) -> None:
+        value, currency = price_per_million_tokens(p.amount, p.currency_unit, p.per_tokens)
+        as_of = self._price_date(s, p.start)
+        self.facts.append(self._fact(
+            s, "price_point", entity,
+            metric="price_per_million_tokens", value=value, unit=PRICE_UNIT[currency], bound=p.bound,
+            as_of_date=as_of.value, as_of_precision=as_of.precision,
+            currency=currency, direction=p.direction, condition=p.condition,
+            number_start=p.amount_start, number_end=p.amount_end, rule="price.sentence",
+        ))
+
+    def _models_of_each(self, s: _Sentence, mentions: list[PriceMention]) -> dict[int, list[Mention]]:
+        """Prices that a list of models shares out. After 分别, the n-th amount is the n-th model's
+        ("V3和R1的百万tokens输入价格分别为0.5元和1元"; "三款模型的缓存输入价格分别为A、B和C" with the
+        three named in the sentences before); after 均/都, one amount is each model's ("V3和R1的输出
+        均降为4元"). Only when the amounts do not share out directions instead ("A和B的输入、输出价格
+        分别为…" is left to the directions) and the counts agree."""
+        norm, owners = self.norm, {}
+        cues = [m.start() for m in re.finditer("分别", norm[s.span.start:s.span.end])]
+        for i, cue in enumerate(c + s.span.start for c in cues):
+            end = cues[i + 1] + s.span.start if i + 1 < len(cues) else s.span.end
+            group = [p for p in mentions if cue < p.amount_start < end]
+            models = self._models_listed_before(s, cue)
+            if len(group) < 2 or len(models) < 2:
+                continue
+            directions = _DIRECTION_WORD.findall(norm, max(models[-1].end, clause_start(norm, cue, s.span.start)), cue)
+            if len(set(directions)) >= 2:
+                # the directions are what is shared out, and each model has them all: "豆包和千问的
+                # 输入、输出价格分别为A和B"
+                if len(directions) == len(group):
+                    for p in group:
+                        owners[id(p)] = models
+                continue
+            if len(models) != len(group) or len({p.direction for p in group}) != 1:
+                continue
+            for p, model in zip(group, models):
+                owners[id(p)] = [model]
+        for p in mentions:
+            if id(p) in owners:
+                continue
+            floor = clause_start(norm, p.start, s.span.start)
+            if _EACH.search(norm[floor:p.start]) or _EACH.search(norm[p.start:p.amount_start].rstrip(" \t$¥￥")):
+                models = self._models_listed_before(s, p.start, counted=False)
+                if models:
+                    owners[id(p)] = models
+        return owners
+
+    def _models_listed_before(self, s: _Sentence, pos: int, counted: bool = True) -> list[Mention]:
+        """The models of the last list before `pos` in the sentence ("V3和R1", "A、B、C三档模型"),
+        or, when the sentence counts them without naming them ("三款模型的…"), the last that many
+        distinct models named in the sentences before it."""
+        models = [m for m in s.mentions if m.end <= pos and m.entity.kind in ("model", "model_family")]
+        run: list[Mention] = []
+        for m in reversed(models):
+            if run and not _LIST_JOINER.fullmatch(self.norm, m.end, run[0].start):
+                break
+            run.insert(0, m)
+        if len(run) >= 2 and len({m.entity.name for m in run}) == len(run):
+            return run
+        counted_list = _COUNTED_MODELS.search(self.norm, clause_start(self.norm, pos, s.span.start), pos) if counted else None
+        if counted_list is None or models:
+            return []
+        wanted = g.CHINESE_DIGITS.get(counted_list.group("n")) or int(counted_list.group("n"))
+        spans, index = self._position
+        named: list[Mention] = []
+        for earlier in range(index - 1, max(-1, index - 6), -1):
+            for m in reversed(self._mentions(spans[earlier])):
+                if m.entity.kind == "model" and m.entity.name not in {n.entity.name for n in named}:
+                    named.insert(0, m)
+            if self.norm.startswith("#", spans[earlier].start) or len(named) >= wanted:
+                break
+        return named[-wanted:] if len(named) >= wanted else []
 
     def _price_date(self, s: _Sentence, pos: int) -> DateMention:
         """A price's date. A date carried from the sentence before that is the period of a usage or
@@ -1262,6 +1367,15 @@ _FREE_GAP = re.compile(r"[ \t]*(?:[：:][ \t]*)?(?:的[ \t]*)?(?:API|api|接口)
 # "4天后，火山引擎宣布…": that many days after it
 _SAME_DAY = re.compile(r"同日|同一天|同一日|当天|当日")
 _DAYS_AFTER = re.compile(r"(?P<n>\d{1,2}|[一两二三四五六七八九十]+)[ \t]*天(?:之)?后")
+
+
+# models listed one after another: "V3和R1", "A、B、C"
+_LIST_JOINER = re.compile(r"[ \t]*(?:、|和|与|及|以及|跟|,|，)[ \t]*")
+# one amount for each of the models before it: "均降为0.25元", "都是每百万tokens 2元"
+_EACH = re.compile(r"(?:均|都|皆|一律)[ \t]*(?:降为|降至|下调至|调整为|定为|为|是|只要|仅为|仅需)?[ \t]*$")
+# a list counted, not named: "三款模型", "两个版本"
+_COUNTED_MODELS = re.compile(r"(?P<n>[两二三四五2-5])[ \t]*(?:款|个|种|档)[ \t]*(?:模型|版本|型号)")
+_DIRECTION_WORD = re.compile(r"输入|输出|input|output", re.IGNORECASE)
 
 
 def _relative_to_carried(norm: str, span: Span, dates: list[DateMention],

@@ -187,7 +187,7 @@ CONDITION_CUES = {
     "缓存未命中": "cache_miss", "未命中缓存": "cache_miss", "cache miss": "cache_miss",
     "快取未命中": "cache_miss", "缓存未击中": "cache_miss",
     "缓存命中": "cache_hit", "命中缓存": "cache_hit", "cache hit": "cache_hit", "快取命中": "cache_hit",
-    "缓存击中": "cache_hit",
+    "缓存击中": "cache_hit", "缓存输入": "cache_hit", "cached input": "cache_hit", "提示缓存": "cache_hit",
     "夜间": "off_peak", "闲时": "off_peak", "错峰": "off_peak", "优惠时段": "off_peak",
     "批量": "batch", "batch": "batch",
 }

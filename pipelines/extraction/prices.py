@@ -17,7 +17,8 @@ from .text import Span
 _DIRECTION = re.compile("|".join(sorted(g.DIRECTION_CUES, key=len, reverse=True)), re.IGNORECASE)
 _CONDITION = re.compile("|".join(sorted(g.CONDITION_CUES, key=len, reverse=True)), re.IGNORECASE)
 _TIER = re.compile(
-    r"(?:(?P<lo>\d+)[ \t]*[Kk]?[ \t]*(?:-|~|～|至|到)[ \t]*(?P<hi>\d+)[ \t]*[Kk]"
+    # never the digits of a model id ("moonshot-v1-8k")
+    r"(?<![A-Za-z0-9.\-])(?:(?P<lo>\d+)[ \t]*[Kk]?[ \t]*(?:-|~|～|至|到)[ \t]*(?P<hi>\d+)[ \t]*[Kk]"
     r"|(?P<upto>\d+)[ \t]*[Kk][ \t]*(?:以内|以下|及以下|及以内)"
     r"|(?P<over>\d+)[ \t]*[Kk][ \t]*(?:以上|及以上))"
 )
@@ -38,7 +39,8 @@ _PRICE_AFTER = re.compile(
 _PRICE_BEFORE = re.compile(
     r"(?:每[ \t]*|(?<![\d.A-Za-z])(?=(?:百万|一百万|千|一千)[ \t]*(?:个[ \t]*)?(?:输入|输出)?[ \t]*tokens?))"
     r"(?P<count>" + _COUNT + r")?[ \t]*" + _TOKENS
-    + r"(?P<mid>[^，,。；;\d$¥￥]{0,12}?)[ \t]*" + _AMOUNT,
+    # the words between may hold a short parenthesis: "百万tokens输入(缓存命中)价格分别为0.5元"
+    + r"(?P<mid>(?:[^，,。；;\d$¥￥（(]|（[^）\d]{0,10}）|\([^)\d]{0,10}\)){0,12}?)[ \t]*" + _AMOUNT,
     re.IGNORECASE,
 )
 # "…从X降至Y元": the new price right after an old one.
@@ -81,6 +83,7 @@ class PriceMention:
     direction: str | None = None
     condition: str | None = None
     continued: bool = False  # "、2元（缓存未命中）" after a first price
+    respective: bool = False  # one of the amounts after 分别 with no denominator of their own
     extra_spans: list = field(default_factory=list)
 
 
@@ -215,6 +218,7 @@ def price_mentions(norm: str, span: Span) -> list[PriceMention]:
             mention.bound = "eq"
         found.append(mention)
         position = mention.end
+        shared_condition = condition_words(norm[m.start():m.start("amount")])
         while more := _PRICE_MORE.match(norm, position, span.end):
             if more.group("cur2") is None and more.group("sym2") is None:
                 break
@@ -226,7 +230,9 @@ def price_mentions(norm: str, span: Span) -> list[PriceMention]:
                 currency_unit_from(more.group("sym2"), more.group("cur2")) or mention.currency_unit,
                 mention.per_tokens,
                 direction=g.DIRECTION_CUES[direction_cue.group(0).lower()] if direction_cue else mention.direction,
-                condition=condition_words(words), continued=True,
+                # a condition stated before the first amount holds for the list ("输入(缓存命中)价格分别为
+                # A元和B元"); one in a parenthesis after it is that amount's own ("A元（缓存命中）、B元")
+                condition=condition_words(words) or (shared_condition if not direction_cue else None), continued=True,
             ))
             position = more.end()
     taken = [(p.amount_start, p.amount_end) for p in found] + [(p.start, p.end) for p in found]
@@ -268,6 +274,8 @@ def directed_prices(norm: str, span: Span, per_tokens: float) -> list[PriceMenti
                                       m.end(side + "amount"), m.start(side + "amount"), m.end(side + "amount"),
                                       _amount(m.group(side + "amount")), unit, per_tokens,
                                       direction=g.DIRECTION_CUES[direction.lower()]))
+    for cue in _RESPECTIVELY.finditer(norm, span.start, span.end):
+        found += _respective_amounts(norm, span, cue, per_tokens)
     for m in _DIRECTED_AMOUNT.finditer(norm, span.start, span.end):
         unit = currency_unit_from(m.group("sym"), m.group("cur"))
         if unit is None or _OLD_PRICE.search(norm, clause_start(norm, m.start(), span.start), m.start()):
@@ -275,6 +283,35 @@ def directed_prices(norm: str, span: Span, per_tokens: float) -> list[PriceMenti
         found.append(PriceMention(m.start(), m.end(), m.start("amount"), m.end("amount"), _amount(m.group("amount")),
                                   unit, per_tokens, direction=g.DIRECTION_CUES.get(m.group("dir").lower(), "input"),
                                   condition=condition_words(norm[m.start():m.end()] + paren_after(norm, m.end()))))
+    return found
+
+
+# "分别为0.5美元、0.1美元和0.025美元": amounts shared out over a list named before them, with no
+# denominator of their own (the one stated before holds)
+_RESPECTIVELY = re.compile(r"分别(?:为|是|降至|降为|调整为|下调至|约为|达到)?[ \t]*")
+_LISTED_AMOUNT = re.compile(r"[ \t]*(?:和|、|及|与|以及|,|，)?[ \t]*" + _AMOUNT + r"(?![\d.])")
+
+
+def _respective_amounts(norm: str, span: Span, cue: re.Match, per_tokens: float) -> list[PriceMention]:
+    matches, position = [], cue.end()
+    while (m := _LISTED_AMOUNT.match(norm, position, span.end)) and (matches or not re.match(r"[ \t]*[和、及与,，]", m.group(0))):
+        matches.append(m)
+        position = m.end()
+    if len(matches) < 2 or re.match(r"[ \t]*(?:/|每|per|[（(]?[ \t]*每)", norm[position:position + 4], re.IGNORECASE):
+        return []  # one amount is not a list; a denominator right after: the amounts are priced already
+    last_unit = currency_unit_from(matches[-1].group("sym"), matches[-1].group("cur"))
+    floor = clause_start(norm, cue.start(), span.start)
+    words = norm[floor:cue.start()]
+    direction_cue = list(_DIRECTION.finditer(words))
+    found = []
+    for m in matches:
+        unit = currency_unit_from(m.group("sym"), m.group("cur")) or last_unit
+        if unit is None:
+            return []
+        found.append(PriceMention(m.start("amount"), m.end(), m.start("amount"), m.end("amount"), _amount(m.group("amount")),
+                                  unit, per_tokens,
+                                  direction=g.DIRECTION_CUES[direction_cue[-1].group(0).lower()] if direction_cue else None,
+                                  condition=condition_words(words), respective=True))
     return found
 
 
