@@ -62,6 +62,8 @@ def test_price_tables(example):
     facts = [f for f in extract_facts(article(example["text"])) if f.family == "price_point"]
     got = sorted((f.entity.lower(), f.value, f.currency, f.direction) for f in facts)
     assert got == sorted((e.lower(), v, c, d) for e, v, c, d in example["facts"])
+    if "as_of" in example:  # the date every fact of the table holds at
+        assert {f.as_of_date for f in facts} == {example["as_of"]}
 
 
 SMALL_MONEY = yaml.safe_load((Path(__file__).parent / "fixtures" / "grammar" / "small_money.yaml").read_text(encoding="utf-8"))

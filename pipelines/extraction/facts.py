@@ -638,6 +638,10 @@ class _Extractor:
                 entity = sorted(pool, key=lambda m: (m.entity.kind != "model", m.entity.kind != "model_family",
                                                      -m.start if pool is intro_mentions else m.start))[0]
                 label_cells = [(a, b) for i, (a, b) in enumerate(cells) if i not in price_columns]
+                # a row that gives its own date ("2025年2月9日起", "2024年12月26日—2025年2月8日")
+                # holds from then; else the table's date
+                row_dates = [d for a, b in label_cells for d in find_dates(norm, self.article.published_date, a, b)]
+                row_as_of = row_dates[0] if row_dates else as_of
                 row_direction = next((d for a, b in label_cells if (d := nearest_direction(norm, a, b))), None)
                 row_condition = next((c for a, b in label_cells if (c := condition_words(norm[a:b]))), None)
                 taken = False
@@ -652,7 +656,7 @@ class _Extractor:
                     if unit is None:
                         continue
                     currency_unit = currency_unit_from(unit.group("sym") or (amount.group("sym") if amount else None),
-                                                       unit.group("cur"))
+                                                       unit.group("cur")) or _currency_after_unit(unit)
                     if currency_unit is None:  # "（每百万tokens）" with bare numbers: the currency is not stated
                         continue
                     if free:
@@ -666,7 +670,7 @@ class _Extractor:
                     self.facts.append(Fact(
                         article_id=self.article.article_id, family="price_point", entity=entity.entity.name,
                         metric="price_per_million_tokens", value=value, unit=PRICE_UNIT[currency], bound="eq",
-                        as_of_date=as_of.value, as_of_precision=as_of.precision,
+                        as_of_date=row_as_of.value, as_of_precision=row_as_of.precision,
                         quote=self.body[row_start:row_end], char_start=row_start, char_end=row_end,
                         currency=currency, direction=direction, condition=condition,
                         number_start=number[0], number_end=number[1], rule="price.table_cell",
@@ -1376,6 +1380,15 @@ _EACH = re.compile(r"(?:均|都|皆|一律)[ \t]*(?:降为|降至|下调至|调�
 # a list counted, not named: "三款模型", "两个版本"
 _COUNTED_MODELS = re.compile(r"(?P<n>[两二三四五2-5])[ \t]*(?:款|个|种|档)[ \t]*(?:模型|版本|型号)")
 _DIRECTION_WORD = re.compile(r"输入|输出|input|output", re.IGNORECASE)
+
+
+# the currency written after a table's denominator: "（每百万tokens，美元）"
+_CURRENCY_AFTER_UNIT = re.compile(r"[ \t]*[，,、/ ][ \t]*(?P<cur>美元|人民币|元|USD|CNY|RMB)", re.IGNORECASE)
+
+
+def _currency_after_unit(unit: re.Match) -> str | None:
+    after = _CURRENCY_AFTER_UNIT.match(unit.string, unit.end())
+    return currency_unit_from(None, after.group("cur")) if after else None
 
 
 def _relative_to_carried(norm: str, span: Span, dates: list[DateMention],

@@ -23,11 +23,12 @@ _TIER = re.compile(
     r"|(?P<over>\d+)[ \t]*[Kk][ \t]*(?:以上|及以上))"
 )
 _CURRENCY_WORD = "|".join(sorted(g.CURRENCY_WORDS, key=len, reverse=True))
+_TOKEN_WORD = "(?:" + "|".join(sorted(g.TOKEN_WORDS, key=len, reverse=True)) + ")"  # tokens, token, 词元, 令牌
 _COUNT = r"(?:百万|一百万|1百万|100[ \t]*万|千|一千|1千|1,?000|[1-9]\d{0,2}[ \t]*万|万|一万|1[ \t]*[MK]|[MK]|million|thousand|1)"
 # An amount in digits, or in one Chinese numeral before the spoken 块 ("输出两块钱").
 _AMOUNT = (r"(?P<sym>US\$|\$|¥|￥)?[ \t]*(?P<amount>\d+(?:\.\d+)?|(?<![一二两三四五六七八九十百千万几数多])[一二两三四五六七八九十](?=块))"
            r"[ \t]*(?P<cur>" + _CURRENCY_WORD + r"|美分|USD|CNY|RMB)?")
-_TOKENS = r"(?:个[ \t]*)?(?:(?P<dir_in>输入|输出|input|output)[ \t]*)?(?:tokens?|词元)"
+_TOKENS = r"(?:个[ \t]*)?(?:(?P<dir_in>输入|输出|input|output)[ \t]*)?" + _TOKEN_WORD
 # "0.0008元/千Tokens", "$2.5 per 1M input tokens", "2元每百万tokens"
 _PRICE_AFTER = re.compile(
     r"(?<![A-Za-z0-9.\-])" + _AMOUNT + r"[ \t]*(?:/[ \t]*每?|每|per|(?=一百万|一千)(?<=[元块钱刀]))[ \t]*(?P<count>" + _COUNT + r")?[ \t]*"
@@ -38,7 +39,9 @@ _PRICE_AFTER = re.compile(
 # "每百万tokens输入价格为2元", "每千 tokens 0.0008 元", "每百万输入tokens 2.5美元"
 _PRICE_BEFORE = re.compile(
     r"(?:每[ \t]*|(?<![\d.A-Za-z])(?=(?:百万|一百万|千|一千)[ \t]*(?:个[ \t]*)?(?:输入|输出)?[ \t]*tokens?))"
-    r"(?P<count>" + _COUNT + r")?[ \t]*" + _TOKENS
+    r"(?:(?P<count>" + _COUNT + r")?[ \t]*" + _TOKENS
+    # "每百万个 5 美元": a count and its classifier stand for tokens, right before the amount
+    + r"|(?P<count_only>百万|一百万|千|一千)[ \t]*个(?=[ \t]*(?:US\$|\$|¥|￥)?[ \t]*\d))"
     # the words between may hold a short parenthesis: "百万tokens输入(缓存命中)价格分别为0.5元"
     + r"(?P<mid>(?:[^，,。；;\d$¥￥（(]|（[^）\d]{0,10}）|\([^)\d]{0,10}\)){0,12}?)[ \t]*" + _AMOUNT,
     re.IGNORECASE,
@@ -91,7 +94,7 @@ class PriceMention:
 _PRICE_PAIR = re.compile(
     r"(?P<d1>input|输入)[ \t]*[:：]?[ \t]*" + _AMOUNT.replace("(?P<", "(?P<a_")
     + r"[ \t]*[/，,、][ \t]*(?P<d2>output|输出)[ \t]*[:：]?[ \t]*" + _AMOUNT.replace("(?P<", "(?P<b_")
-    + r"[ \t]*(?:/|每|per)[ \t]*(?P<count>" + _COUNT + r")?[ \t]*(?:个[ \t]*)?(?:tokens?|词元)",
+    + r"[ \t]*(?:/|每|per)[ \t]*(?P<count>" + _COUNT + r")?[ \t]*(?:个[ \t]*)?" + _TOKEN_WORD,
     re.IGNORECASE,
 )
 
@@ -106,9 +109,9 @@ _SMALL_MONEY = re.compile(
     r"|(?P<li>" + _SMALL_DIGIT + r"|半)[ \t]*厘)(?![ \t]*多)(?:[ \t]*钱)?"
 )
 _DENOMINATOR_BEFORE = re.compile(r"(?:每[ \t]*)?(?P<count>百万|一百万|千|一千|万|1000|1K|1M|K|M)[ \t]*(?:个[ \t]*)?"
-                                 r"(?:(?:输入|输出)[ \t]*)?(?:tokens?|词元)(?P<mid>[^，,。；;\d]{0,14}?)[ \t]*$", re.IGNORECASE)
+                                 r"(?:(?:输入|输出)[ \t]*)?" + _TOKEN_WORD + r"(?P<mid>[^，,。；;\d]{0,14}?)[ \t]*$", re.IGNORECASE)
 # "<N>毛钱一百万token": spoken, the count itself says "per one million"
-_DENOMINATOR_AFTER = re.compile(r"[ \t]*(?:/|每|(?=一百万|一千))[ \t]*(?P<count>一百万|一千|百万|千|万|1K|1M|K|M)[ \t]*(?:个[ \t]*)?(?:tokens?|词元)",
+_DENOMINATOR_AFTER = re.compile(r"[ \t]*(?:/|每|(?=一百万|一千))[ \t]*(?P<count>一百万|一千|百万|千|万|1K|1M|K|M)[ \t]*(?:个[ \t]*)?" + _TOKEN_WORD,
                                 re.IGNORECASE)
 _SMALL_VALUE = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "半": 0.5}
 
@@ -161,12 +164,12 @@ def _small_money_mentions(norm: str, span: Span, taken: list[tuple[int, int]]) -
 _SLASH_PAIR = re.compile(
     _AMOUNT.replace("(?P<", "(?P<a_") + r"[ \t]*/[ \t]*" + _AMOUNT.replace("(?P<", "(?P<b_")
     + r"[ \t]*[（(][ \t]*(?P<d1>输入|input)[ \t]*/[ \t]*(?P<d2>输出|output)[ \t]*[，,;；]?[ \t]*(?:每|per|/)[ \t]*"
-    r"(?P<count>" + _COUNT + r")?[ \t]*(?:个[ \t]*)?(?:tokens?|词元)[ \t]*[）)]",
+    r"(?P<count>" + _COUNT + r")?[ \t]*(?:个[ \t]*)?" + _TOKEN_WORD + r"[ \t]*[）)]",
     re.IGNORECASE,
 )
 
 
-_PER_TIME = re.compile(r"(?:tokens?|词元)[ \t]*(?:/|每|per)[ \t]*(?:min|minute|分钟|小时|hour|秒|天|日)(?![A-Za-z])",
+_PER_TIME = re.compile(_TOKEN_WORD + r"[ \t]*(?:/|每|per)[ \t]*(?:min|minute|分钟|小时|hour|秒|天|日)(?![A-Za-z])",
                        re.IGNORECASE)
 
 
@@ -190,7 +193,7 @@ def price_mentions(norm: str, span: Span) -> list[PriceMention]:
     full_spans = [(m.start(), m.end()) for m in matches]
     for m in sorted(matches, key=lambda m: m.start()):
         unit = _currency_unit(m)
-        per_tokens = token_count(m.group("count"))
+        per_tokens = token_count(m.group("count") or m.groupdict().get("count_only"))
         own_words = (m.groupdict().get("dir_in") or "") + (m.groupdict().get("mid") or "")
         direction_cue = _DIRECTION.search(own_words)
         mention = PriceMention(
@@ -317,8 +320,8 @@ def _respective_amounts(norm: str, span: Span, cue: re.Match, per_tokens: float)
 
 # A denominator stated once after the amounts it applies to: "<direction>为$A，…，均按每1M tokens计"
 SHARED_DENOMINATOR = re.compile(
-    r"(?:均|都|皆|全部|统一)?[ \t]*(?:按|以)[ \t]*每?[ \t]*(?P<count>" + _COUNT + r")?[ \t]*(?:个[ \t]*)?(?:tokens?|词元)"
-    r"[ \t]*(?:计价|计费|计算|计|收费)", re.IGNORECASE)
+    r"(?:均|都|皆|全部|统一)?[ \t]*(?:按|以)[ \t]*每?[ \t]*(?P<count>" + _COUNT + r")?[ \t]*(?:个[ \t]*)?" + _TOKEN_WORD
+    + r"[ \t]*(?:计价|计费|计算|计|收费)", re.IGNORECASE)
 # An amount with its currency and no denominator, joined to the next one: "2元和", "0.5元、"
 _BARE_AMOUNT_BEFORE = re.compile(r"(?P<sym>US\$|\$|¥|￥)?[ \t]*(?P<amount>\d+(?:\.\d+)?)[ \t]*(?P<cur>" + _CURRENCY_WORD
                                  + r"|美分|USD)?[ \t]*(?:和|、|及|与|或|以及)[ \t]*$")
@@ -354,7 +357,7 @@ TABLE = re.compile(r"(?m)^[^\n|]*\|[^\n]*\n[ \t]*\|?[ \t:|-]*-[ \t:|-]*\|[ \t:|-
 # or after 单位 ("价格对比表（每百万Token）"), the currency then written in the cells ("$2.50")
 TABLE_UNIT = re.compile(
     r"(?:(?P<sym>US\$|\$|¥|￥)?(?P<cur>" + _CURRENCY_WORD + r"|美分|USD|CNY|RMB)?[ \t]*/[ \t]*每?|(?<=[（(])[ \t]*每|单位[：:][ \t]*每)"
-    r"[ \t]*(?P<count>" + _COUNT + r")?[ \t]*(?:个[ \t]*)?(?:tokens?|词元)", re.IGNORECASE,
+    r"[ \t]*(?P<count>" + _COUNT + r")?[ \t]*(?:个[ \t]*)?" + _TOKEN_WORD, re.IGNORECASE,
 )
 
 
