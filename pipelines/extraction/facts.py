@@ -150,6 +150,8 @@ _TOKEN_CUE = re.compile("|".join(sorted(g.TOKEN_WORDS, key=len, reverse=True)), 
 _BARE_END = re.compile(r"[ \t]*(?:级别|级|规模|量级|左右|以上|之多|上下|出头)?[ \t]*(?:个(?![\u4e00-\u9fff]))?[ \t]*"
                        r"(?:[，,。；;（()）！!？?、｜|\n]|的(?:规模|水平|量级)|$)")
 _MULTIPLE_UNIT = re.compile(r"[ \t]*倍")
+_COUNTED_AS_TIMES = re.compile(r"[ \t]*次(?=[ \t]*(?:[，,。；;！!、\n]|$))")
+_TOKEN_USAGE_NOUN = re.compile(_TOKEN_WORD + r"[ \t]*(?:的)?[ \t]*(?:调用量|消耗量|使用量|处理量|调用)", re.IGNORECASE)
 _USAGE_NOUN = re.compile(
     r"(?:(?:平均)?每家(?:企业)?客户)?(?:(?:日均|每天|每日|单日|天均)[ \t]*)?(?:的[ \t]*)?"
     r"(?:(?:商用[ \t]*)?" + _TOKEN_WORD + r"[ \t]*)?(?:日均[ \t]*)?"
@@ -917,10 +919,13 @@ class _Extractor:
             return None
         after = norm[q.end : clause.end + 1]
         unit_match = _TOKEN_UNIT.match(after)
-        if not unit_match and not _BARE_END.match(after):
-            return None  # 次, 家, 个, 元, 倍 … or anything that is not a token amount
         text = norm[clause.start : clause.end]
         head = norm[clause.start : q.start]
+        if not unit_match and not _BARE_END.match(after) and not (
+                _COUNTED_AS_TIMES.match(after) and _TOKEN_USAGE_NOUN.search(head)):
+            # 次, 家, 个, 元, 倍 … or anything that is not a token amount; but "Tokens调用量…N次"
+            # counts tokens (the token word names what is counted)
+            return None
         if _RATE.search(text) or _FORECAST.search(head):
             return None
         if is_from_value(norm, clause.start, q.start, clause.end, q.end):

@@ -131,11 +131,20 @@ def _capped(norm: str, span: Span) -> list[Span]:
     return [p for p in (_trimmed(norm, p.start, p.end) for p in pieces) if p]
 
 
+# A short aside in brackets, without figures, inside a phrase: "日均Token（词元，语言文本的基本单位）的
+# 消耗量". The phrase runs through it; it is not a clause of its own.
+_ASIDE = re.compile(r"[（(][^（()）\d\n]{1,24}[）)](?=[\u4e00-\u9fffA-Za-z])")
+
+
 def clauses(norm: str, sentence: Span) -> list[Span]:
-    """Clause spans inside a sentence, split at commas, semicolons, colons, brackets and quotes."""
+    """Clause spans inside a sentence, split at commas, semicolons, colons, brackets and quotes
+    (not inside or around a short aside in brackets)."""
     spans: list[Span] = []
     start = sentence.start
+    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(norm, sentence.start, sentence.end)]
     for match in _CLAUSE_END.finditer(norm, sentence.start, sentence.end):
+        if asides and any(a <= match.start() < b for a, b in asides):
+            continue
         span = _trimmed(norm, start, match.start())
         if span:
             spans.append(span)
