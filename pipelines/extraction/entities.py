@@ -219,7 +219,11 @@ class Registry:
             if len(text) < 3 or text.upper() in _NOT_MODELS or _BENCHMARKS.match(text):
                 continue
             entity = self.lookup(text) or Entity(text, "model")
-            found.append(Mention(m.start(1), m.start(1) + len(text), entity, "model_id"))
+            # "Doubao-vision-pro-32k" is a model of the Doubao family: its usage and growth
+            # figures are the family's, its prices its own (as for a variant)
+            family = self.lookup(text.split("-", 1)[0]) if "-" in text and entity.kind == "model" else None
+            base = family if family is not None and family.kind == "model_family" else None
+            found.append(Mention(m.start(1), m.start(1) + len(text), entity, "model_id", base=base))
         return found
 
     def platforms(self, norm: str, start: int, end: int) -> list[Mention]:

@@ -150,6 +150,8 @@ _TOKEN_CUE = re.compile("|".join(sorted(g.TOKEN_WORDS, key=len, reverse=True)), 
 _BARE_END = re.compile(r"[ \t]*(?:级别|级|规模|量级|左右|以上|之多|上下|出头)?[ \t]*(?:个(?![\u4e00-\u9fff]))?[ \t]*"
                        r"(?:[，,。；;（()）！!？?、｜|\n]|的(?:规模|水平|量级)|$)")
 _MULTIPLE_UNIT = re.compile(r"[ \t]*倍")
+# an amount right after a verb of increase is the increase: "多出了约N", "新增N", "增长了N"
+_INCREMENT = re.compile(r"(?:多出|多了|新增|净增|增加|增长|增多|提升)了?[ \t]*(?:约|近|超过|超|逾|将近|接近)?[ \t]*$")
 _COUNTED_AS_TIMES = re.compile(r"[ \t]*次(?=[ \t]*(?:[，,。；;！!、\n]|$))")
 _TOKEN_USAGE_NOUN = re.compile(_TOKEN_WORD + r"[ \t]*(?:的)?[ \t]*(?:调用量|消耗量|使用量|处理量|调用)", re.IGNORECASE)
 _USAGE_NOUN = re.compile(
@@ -959,6 +961,8 @@ class _Extractor:
             return None
         if _PERIOD_TOTAL.search(head) and not _DAILY.search(head):
             return None  # "一周下来超过N", "单月处理Tokens超过N": a total over a period (PERIOD_TOTAL_CUES), not a day
+        if _INCREMENT.search(head):
+            return None  # "日均就多出了约20万亿tokens": by how much it grew, not how much it is
         if re.search(r"(?:第|前|后|top|Top|TOP)[ \t]*$", head) or q.value < MIN_TOKENS_PER_DAY:
             return None  # a rank ("位居全球前5"), not an amount
         unit_end = q.end + (unit_match.end() if unit_match else 0)
@@ -1070,6 +1074,11 @@ class _Extractor:
                 and _ONLY_DURATION.fullmatch(norm, s.span.start, verb_pos):
             # "…这一数字已突破N。一年半时间，增长超过M倍。": a sentence of only a span of
             # time and a growth continues the daily usage stated just before it
+            coreferent, subject = self._last_usage
+        elif subject is None and self._last_usage is not None and self._last_usage_end == s.span.end \
+                and not any(clause.start <= m.start < verb_pos for m in s.mentions):
+            # "…的数字是N，较发布时增长M倍": a growth with no metric of its own after a daily
+            # usage stated earlier in the sentence is that usage's growth
             coreferent, subject = self._last_usage
         if subject is None:
             return None
@@ -1467,13 +1476,22 @@ def _names_a_launch(norm: str, date_mention: DateMention) -> bool:
     return bool(_LAUNCH_MOMENT.search(norm, date_mention.end, end.start() if end else len(norm)))
 
 
+def _heads_a_section(norm: str, d: DateMention) -> bool:
+    """A date that is a heading or a bold lead line of its own ("**2024年9月**", "## 5月21日"):
+    it dates the section under it."""
+    line_start = norm.rfind("\n", 0, d.start) + 1
+    line_end = norm.find("\n", d.end)
+    line = norm[line_start : line_end if line_end >= 0 else len(norm)]
+    return line.strip(" \t#*：:") == norm[d.start:d.end].strip()
+
+
 def _growth_as_of(s: _Sentence, verb_pos: int) -> tuple[DateMention, DateMention | None]:
     """(as-of, where the growth started) of a growth at `verb_pos`. A growth is dated by the period
     of its new value: "从2024年初的1000亿到今年6月底的30万亿，一年半时间增长了300多倍" grew from
     2024年初 until 今年6月底, which is its as-of, not the date it grew from."""
     as_of = s.as_of(verb_pos)
     if as_of is s.carried_date and as_of.end > as_of.start and "\n\n" in s.norm[as_of.end:s.span.start] \
-            and s.baseline(verb_pos) is not None:
+            and s.baseline(verb_pos) is not None and not _heads_a_section(s.norm, as_of):
         # "从<date>首次发布算起，…已经增长了N倍" opening a paragraph: grown from the date it
         # names until the time of the article, not until a date of the paragraph before
         return DateMention(verb_pos, verb_pos, s.published, "day", "as_of", ""), None
