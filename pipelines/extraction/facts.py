@@ -256,7 +256,8 @@ class _Sentence:
         first mention of the nearest earlier clause that has one, else the previous sentence's."""
         clause = self.clause_of(pos)
         # "<model>的价格较<other model>下降80%": what it is compared with is not whose figure it is
-        pool = [m for m in self.mentions if not _COMPARED_WITH.search(self.norm, max(0, m.start - 3), m.start)]
+        pool = [m for m in self.mentions if not _COMPARED_WITH.search(self.norm, max(0, m.start - 3), m.start)
+                and not _TIMES_OF_TARGET.match(self.norm, m.end)]
         if prefer_models:
             models = [m for m in pool if m.entity.kind in ("model", "model_family")]
             pool = models or pool
@@ -324,6 +325,8 @@ def _merge_mentions(registry: Registry, norm: str, original: str, span: Span,
 
 _COMPARED_WITH = re.compile(r"(?:较|相比|相较|相比于|相较于|对比|比起)[ \t]*$")
 _QUALIFIES = re.compile(r"[ \t]*旗下(?:的)?[ \t]*")
+# "…，是同期V3的2倍": the model a figure is a multiple of is not the figure's owner
+_TIMES_OF_TARGET = re.compile(r"[ \t]*的[ \t]*(?:约|近|超过)?[ \t]*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)[ \t]*倍")
 
 
 # A growth cell of a usage table: "较5月底+80%以上", "环比+40%", "约为去年同期15倍", "同比增长约200%"
@@ -485,6 +488,11 @@ class _Extractor:
             self._mentions_of[span.start] = [m for m in found if not (m.source == "company" and self._is_outlet(m))]
         return self._mentions_of[span.start]
 
+    def _mentions_within(self, span: Span) -> list[Mention]:
+        """Mentions in a part of the text that is not a sentence (a table cell, a line): the same
+        as a sentence's, short ids the article introduced included."""
+        return _merge_mentions(self.registry, self.norm, self.body, span, self.local_names, self._registered_in(span))
+
     def _is_outlet(self, mention: Mention) -> bool:
         name = mention.entity.name
         return any(name and outlet and (name in outlet or outlet in name)
@@ -629,13 +637,13 @@ class _Extractor:
             direction_of_column = {i: nearest_direction(h, 0, len(h)) for i, h in enumerate(header_text)}
             intro_start = max(0, table.start() - 200)
             intro_end = max(0, table.start() - 200) + len(intro)
-            intro_mentions = _merge_mentions(self.registry, norm, self.body, Span(intro_end - len(intro_line), intro_end))
+            intro_mentions = self._mentions_within(Span(intro_end - len(intro_line), intro_end))
             as_of = self._table_date(table.start())
             for row_start, row_end in lines[2:]:
                 cells = table_cells(norm, row_start, row_end)
                 if len(cells) != len(header):
                     continue
-                mentions = [m for a, b in cells for m in _merge_mentions(self.registry, norm, self.body, Span(a, b))]
+                mentions = [m for a, b in cells for m in self._mentions_within(Span(a, b))]
                 pool = mentions or intro_mentions
                 if not pool:
                     continue
@@ -714,7 +722,7 @@ class _Extractor:
                 cells = table_cells(norm, row_start, row_end)
                 if len(cells) != len(header) or column == 0:
                     continue
-                mentions = _merge_mentions(self.registry, norm, self.body, Span(*cells[0]))
+                mentions = self._mentions_within(Span(*cells[0]))
                 if not mentions:
                     continue
                 entity = mentions[0]

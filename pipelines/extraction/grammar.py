@@ -184,7 +184,7 @@ SEGMENT_PATTERNS = (r"在([^，,。在]{1,12}?)(?:场景|领域|行业|赛道|�
 DIRECTION_CUES = {"输入": "input", "input": "input", "输出": "output", "output": "output",
                   "提示": "input", "补全": "output", "生成": "output"}
 CONDITION_CUES = {
-    "缓存未命中": "cache_miss", "未命中缓存": "cache_miss", "cache miss": "cache_miss",
+    "缓存未命中": "cache_miss", "未命中缓存": "cache_miss", "cache miss": "cache_miss", "未命中": "cache_miss",
     "快取未命中": "cache_miss", "缓存未击中": "cache_miss",
     "缓存命中": "cache_hit", "命中缓存": "cache_hit", "cache hit": "cache_hit", "快取命中": "cache_hit",
     "缓存击中": "cache_hit", "缓存输入": "cache_hit", "cached input": "cache_hit", "提示缓存": "cache_hit",

@@ -220,29 +220,34 @@ def price_mentions(norm: str, span: Span) -> list[PriceMention]:
             mention.end = to.end()
             mention.bound = "eq"
         found.append(mention)
-        position = mention.end
-        shared_condition = condition_words(norm[m.start():m.start("amount")])
-        while more := _PRICE_MORE.match(norm, position, span.end):
-            if more.group("cur2") is None and more.group("sym2") is None:
-                break
-            words = (more.group("mid2") or "") + paren_after(norm, more.end())
-            direction_cue = _DIRECTION.search(more.group("mid2") or "")
-            found.append(PriceMention(
-                more.start("amount2"), more.end(), more.start("amount2"), more.end("amount2"),
-                _amount(more.group("amount2")),
-                currency_unit_from(more.group("sym2"), more.group("cur2")) or mention.currency_unit,
-                mention.per_tokens,
-                direction=g.DIRECTION_CUES[direction_cue.group(0).lower()] if direction_cue else mention.direction,
-                # a condition stated before the first amount holds for the list ("输入(缓存命中)价格分别为
-                # A元和B元"); one in a parenthesis after it is that amount's own ("A元（缓存命中）、B元")
-                condition=condition_words(words) or (shared_condition if not direction_cue else None), continued=True,
-            ))
-            position = more.end()
+        found += _more_after(norm, mention, span.end, condition_words(norm[m.start():m.start("amount")]))
     taken = [(p.amount_start, p.amount_end) for p in found] + [(p.start, p.end) for p in found]
     found += _small_money_mentions(norm, span, [(a, b) for a, b in taken if b > a])
     # "10元/1M tokens/min": a fee for keeping tokens (cache storage) per unit of time, not a price of tokens
     found = [p for p in found if not _PER_TIME.search(norm, p.start, min(span.end, p.end + 16))]
     return sorted(found, key=lambda p: p.start)
+
+
+def _more_after(norm: str, mention: PriceMention, end: int, shared_condition: str | None) -> list[PriceMention]:
+    """The prices listed after `mention` for the same denominator: "、2元（缓存未命中）", "、输出8元"."""
+    found, position = [], mention.end
+    while more := _PRICE_MORE.match(norm, position, end):
+        if more.group("cur2") is None and more.group("sym2") is None:
+            break
+        words = (more.group("mid2") or "") + paren_after(norm, more.end())
+        direction_cue = _DIRECTION.search(more.group("mid2") or "")
+        found.append(PriceMention(
+            more.start("amount2"), more.end(), more.start("amount2"), more.end("amount2"),
+            _amount(more.group("amount2")),
+            currency_unit_from(more.group("sym2"), more.group("cur2")) or mention.currency_unit,
+            mention.per_tokens,
+            direction=g.DIRECTION_CUES[direction_cue.group(0).lower()] if direction_cue else mention.direction,
+            # a condition stated before the first amount holds for the list ("输入(缓存命中)价格分别为
+            # A元和B元"); one in a parenthesis after it is that amount's own ("A元（缓存命中）、B元")
+            condition=condition_words(words) or (shared_condition if not direction_cue else None), continued=True,
+        ))
+        position = more.end()
+    return found
 
 
 # "输入1块钱、输出4块钱": a direction and an amount, the denominator left to the sentence before
@@ -283,9 +288,13 @@ def directed_prices(norm: str, span: Span, per_tokens: float) -> list[PriceMenti
         unit = currency_unit_from(m.group("sym"), m.group("cur"))
         if unit is None or _OLD_PRICE.search(norm, clause_start(norm, m.start(), span.start), m.start()):
             continue  # "之前<model>是输入N美元": the price before the change
-        found.append(PriceMention(m.start(), m.end(), m.start("amount"), m.end("amount"), _amount(m.group("amount")),
-                                  unit, per_tokens, direction=g.DIRECTION_CUES.get(m.group("dir").lower(), "input"),
-                                  condition=condition_words(norm[m.start():m.end()] + paren_after(norm, m.end()))))
+        directed = PriceMention(m.start(), m.end(), m.start("amount"), m.end("amount"), _amount(m.group("amount")),
+                                unit, per_tokens, direction=g.DIRECTION_CUES.get(m.group("dir").lower(), "input"),
+                                condition=condition_words(norm[m.start():m.end()] + paren_after(norm, m.end())))
+        found.append(directed)
+        # "输入缓存命中0.028美元、未命中0.28美元": the list goes on under the same direction
+        found += [more for more in _more_after(norm, directed, span.end, None)
+                  if not any(f.amount_start == more.amount_start for f in found)]
     return found
 
 
@@ -327,9 +336,14 @@ _BARE_AMOUNT_BEFORE = re.compile(r"(?P<sym>US\$|\$|¥|￥)?[ \t]*(?P<amount>\d+(
                                  + r"|美分|USD)?[ \t]*(?:和|、|及|与|或|以及)[ \t]*$")
 
 
+# "…，输出0.42美元，均为每百万tokens。": the same, said as what the amounts all are
+_ALL_PER = re.compile(r"(?:均|都|皆|全部)[ \t]*(?:为|是)[ \t]*每[ \t]*(?P<count>" + _COUNT + r")?[ \t]*(?:个[ \t]*)?" + _TOKEN_WORD
+                      + r"(?=[ \t]*(?:[。；;，,！!]|$))", re.IGNORECASE)
+
+
 def shared_denominator(norm: str, pos: int, end: int) -> float | None:
     """Tokens per price of a denominator stated once after `pos` in the sentence, if any."""
-    m = SHARED_DENOMINATOR.search(norm, pos, end)
+    m = SHARED_DENOMINATOR.search(norm, pos, end) or _ALL_PER.search(norm, pos, end)
     return token_count(m.group("count")) if m else None
 
 
