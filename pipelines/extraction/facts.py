@@ -147,7 +147,7 @@ _TOKEN_UNIT = re.compile(
 )
 _TOKEN_CUE = re.compile("|".join(sorted(g.TOKEN_WORDS, key=len, reverse=True)), re.IGNORECASE)
 # What may follow a bare token amount ("突破5000亿，" / "10000 亿规模"): punctuation, end, a bound word.
-_BARE_END = re.compile(r"[ \t]*(?:级别|级|规模|量级|左右|以上|之多|上下|出头)?[ \t]*(?:个(?![\u4e00-\u9fff]))?[ \t]*"
+_BARE_END = re.compile(r"[ \t]*(?:级别|级|规模|量级|左右|以上|之多|上下|出头)?[ \t]*(?:个(?![\u4e00-\u9fff]))?[ \t]*(?:了|啦)?[ \t]*"
                        r"(?:[，,。；;（()）！!？?、｜|\n]|的(?:规模|水平|量级)|$)")
 _MULTIPLE_UNIT = re.compile(r"[ \t]*倍")
 # an amount right after a verb of increase is the increase: "多出了约N", "新增N", "增长了N"
@@ -989,7 +989,7 @@ class _Extractor:
             entity = s.entity(q.start)
         if entity is None:
             return None
-        as_of = s.as_of(q.start)
+        as_of = _date_of_amount(s, q) or s.as_of(q.start)
         then = self._then(s, clause, q.start, entity)
         if then is False:
             return None  # stated for a launch whose date nobody knows: it would be dated wrong
@@ -1482,6 +1482,19 @@ def _names_a_launch(norm: str, date_mention: DateMention) -> bool:
     ("今年5月豆包大模型首次发布时", "今年3月，MiniMax首次对外发布时，…")."""
     end = _BEFORE_THE_FIGURE.search(norm, date_mention.end)
     return bool(_LAUNCH_MOMENT.search(norm, date_mention.end, end.start() if end else len(norm)))
+
+
+# between a date and the amount it dates: "去年12月的4万亿", "5月底时的16.4万亿", "今年3月底的超过12.7万亿"
+_DATE_OF_AMOUNT = re.compile(r"[ \t]*(?:时|的时候)?[ \t]*的[ \t]*(?:约|超过|超|逾|近|突破|达到|仅|才)?[ \t]*")
+
+
+def _date_of_amount(s: _Sentence, q: Quantity) -> DateMention | None:
+    """The date written onto an amount ("<date>的<amount>"), whatever role the sentence gives the
+    date otherwise: in "从去年12月的4万亿增长到今年3月底的12.7万亿" each amount has its own."""
+    for d in s.dates:
+        if d.end <= q.start and _DATE_OF_AMOUNT.fullmatch(s.norm, d.end, q.start):
+            return replace(d, role="as_of")
+    return None
 
 
 def _heads_a_section(norm: str, d: DateMention) -> bool:
