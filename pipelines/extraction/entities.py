@@ -120,12 +120,13 @@ VARIANTS_PATH = Path(__file__).with_name("lexicon") / "model_variants.yaml"
 def _variant_pattern() -> re.Pattern:
     data = yaml.safe_load(VARIANTS_PATH.read_text(encoding="utf-8"))
     words = sorted(data["variant_words"], key=len, reverse=True)
-    stop = re.escape(data["not_after_version"])
+    # 分 after a number is money ("1.6分") unless it starts a word of its own ("1.6分区间价格")
+    blocked = r"(?![\d." + re.escape(data["not_after_version"].replace("分", "")) + r"]|分(?!区|档|段|层))"
     latin = "|".join(re.escape(w) for w in words if w.isascii())
     chinese = "|".join(re.escape(w) for w in words if not w.isascii())
     piece = (r"(?:[ \t]?[-_·]?[ \t]?)(?:"
-             rf"[vV]?\d{{1,2}}(?:\.\d+)*(?:[kK](?![A-Za-z]))?(?![\d.{stop}])(?![A-Za-z]{{2}})"  # 4.1, V3, 32k
-             rf"|\.\d+(?![\d.{stop}])"                                                       # GPT-4 + .1
+             rf"[vV]?\d{{1,2}}(?:\.\d+)*(?:[kK](?![A-Za-z]))?{blocked}(?![A-Za-z]{{2}})"  # 4.1, V3, 32k
+             rf"|\.\d+{blocked}"                                                       # GPT-4 + .1
              r"|\d{1,4}[kK](?![A-Za-z0-9])"                                                      # 256k
              r"|[A-Za-z]\d{1,2}(?:\.\d+)?(?![A-Za-z0-9])"                                    # K2, T1, R1
              rf"|(?:{latin})(?![A-Za-z])"                                                       # Turbo, mini

@@ -329,6 +329,10 @@ _QUALIFIES = re.compile(r"[ \t]*旗下(?:的)?[ \t]*")
 _TIMES_OF_TARGET = re.compile(r"[ \t]*的[ \t]*(?:约|近|超过)?[ \t]*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)[ \t]*倍")
 
 
+# A cell that is only a multiple, under a header that says so ("较2024年5月倍数"): "33", "约137", "250+"
+_BARE_MULTIPLE = re.compile(r"[ \t]*(?P<bound>约|超过|超|逾|近)?[ \t]*(?P<times>\d+(?:\.\d+)?)[ \t]*(?P<more>\+|以上|多)?[ \t]*")
+# The magnitude a usage column is counted in: "日均Tokens使用量（万亿）", "(单位：亿)"
+_HEADER_MAGNITUDE = re.compile(r"[（(][ \t]*(?:单位[：:][ \t]*)?(万亿|千亿|百亿|亿|兆|万)[ \t]*(?:tokens?)?[ \t]*[)）]", re.IGNORECASE)
 # A growth cell of a usage table: "较5月底+80%以上", "环比+40%", "约为去年同期15倍", "同比增长约200%"
 _GROWTH_CELL = re.compile(
     r"[ \t]*(?P<base>较[^+＋\d%倍]{1,12}?|同比|环比|(?:约为|是|为)?[ \t]*去年同期的?)?[ \t]*"
@@ -623,7 +627,9 @@ class _Extractor:
             intro_line = intro[intro.rfind("\n") + 1 :]  # the line right before the table
             table_unit = TABLE_UNIT.search(" ".join(header_text) + " " + intro_line) or _document_unit(norm, table.start())
             column_unit = {i: u for i, h in enumerate(header_text) if (u := TABLE_UNIT.search(h))}
-            if not table_unit and not column_unit:
+            # "| 单位 |" as a column: each row carries its unit ("| … | 元/百万tokens |")
+            unit_column = next((i for i, h in enumerate(header_text) if re.fullmatch(r"[ \t]*(?:单位|计价单位|unit)[ \t]*", h, re.I)), None)
+            if not table_unit and not column_unit and unit_column is None:
                 continue
             price_columns = [
                 i for i, h in enumerate(header_text)
@@ -664,7 +670,8 @@ class _Extractor:
                     free = re.fullmatch(r"[ \t]*(?:免费|0元|free)[ \t]*", cell, re.I)
                     if not amount and not free:
                         continue
-                    unit = column_unit.get(column) or table_unit
+                    unit = column_unit.get(column) or (
+                        TABLE_UNIT.search(norm, *cells[unit_column]) if unit_column is not None else None) or table_unit
                     if unit is None:
                         continue
                     currency_unit = currency_unit_from(unit.group("sym") or (amount.group("sym") if amount else None),
@@ -716,13 +723,19 @@ class _Extractor:
                 continue
             column = usage[0]
             date_column = next((i for i, h in enumerate(header) if re.search(r"时点|日期|时间|截至|截止|月份|as of", h, re.I)), None)
-            growth_column = next((i for i, h in enumerate(header) if re.search(r"增速|增长|增幅|同比|环比|growth", h, re.I)), None)
+            growth_column = next((i for i, h in enumerate(header) if re.search(r"增速|增长|增幅|同比|环比|倍数|growth", h, re.I)), None)
             fallback = self._table_date(table.start())
+            # "日均Tokens使用量（万亿）": the cells are counted in the header's magnitude
+            scale = _HEADER_MAGNITUDE.search(header[column])
+            factor = find_quantities("1" + scale.group(1), 0, 1 + len(scale.group(1)))[0].value if scale else 1.0
+            # a table of one platform over time ("| 时间 | 日均Tokens使用量 |") is about what its
+            # caption or the line before it names
+            caption = self._mentions_within(_line_before(norm, table.start())) if date_column == 0 else []
             for row_start, row_end in lines[2:]:
                 cells = table_cells(norm, row_start, row_end)
                 if len(cells) != len(header) or column == 0:
                     continue
-                mentions = self._mentions_within(Span(*cells[0]))
+                mentions = self._mentions_within(Span(*cells[0])) or caption
                 if not mentions:
                     continue
                 entity = mentions[0]
@@ -735,26 +748,41 @@ class _Extractor:
                     as_of = dated[0] if dated else fallback
                 a, b = cells[column]
                 amounts = find_quantities(norm, a, b)
+                if scale and len(amounts) == 1 and amounts[0].value < 1e5:
+                    amounts = [replace(amounts[0], value=amounts[0].value * factor,
+                                       low=amounts[0].low * factor if amounts[0].low else None,
+                                       high=amounts[0].high * factor if amounts[0].high else None)]
                 if len(amounts) == 1 and not amounts[0].percent and amounts[0].value >= MIN_TOKENS_PER_DAY * 1e4:
                     q = amounts[0]
                     bound = combine_bound(bound_around(norm, q.start, q.end, a, b), q.bound)
                     self.facts.append(self._usage_fact(row, entity, q, bound, as_of, "usage.table_cell"))
                     self._table_rows.append((row_start, row_end))
                 if growth_column is not None:
-                    self._growth_cell(row, entity, cells[growth_column], as_of)
+                    self._growth_cell(row, entity, cells[growth_column], as_of, header[growth_column])
 
-    def _growth_cell(self, row: _Sentence, entity: Mention, cell: tuple[int, int], as_of: DateMention) -> None:
+    def _growth_cell(self, row: _Sentence, entity: Mention, cell: tuple[int, int], as_of: DateMention,
+                     header: str = "") -> None:
         norm = self.norm
         text = norm[cell[0]:cell[1]]
         m = _GROWTH_CELL.fullmatch(text)
-        if not m:
+        bare = _BARE_MULTIPLE.fullmatch(text) if re.search(r"倍数|倍", header) else None
+        if not m and not bare:
             return
-        if m.group("pct"):
-            multiple, number = 1 + float(m.group("pct")) / 100, m.span("pct")
+        if bare:
+            # "| 较2024年5月倍数 |" over "| 33 |": the header says what the number is
+            multiple, number = float(bare.group("times")), bare.span("times")
+            bound = "gt" if bare.group("more") else g.BOUND_PREFIXES.get(bare.group("bound") or "", "eq")
+            base = re.match(r"[ \t]*较([^倍]{1,12}?)(?:的)?倍", header)
+            named = find_dates(base.group(1), as_of.value) if base else []
         else:
-            multiple, number = float(m.group("times")), m.span("times")
-        bound = "gt" if m.group("more") else g.BOUND_PREFIXES.get(m.group("bound") or "", "eq")
-        named = find_dates(m.group("base"), as_of.value) if m.group("base") else []
+            if m.group("pct"):
+                multiple, number = 1 + float(m.group("pct")) / 100, m.span("pct")
+            else:
+                multiple, number = float(m.group("times")), m.span("times")
+            bound = "gt" if m.group("more") else g.BOUND_PREFIXES.get(m.group("bound") or "", "eq")
+            named = find_dates(m.group("base"), as_of.value) if m.group("base") else []
+        if multiple <= 1:
+            return
         baseline = replace(named[0], role="baseline") if named \
             else _relative_baseline(norm, cell[0], cell[1], as_of, Span(*cell))  # 同比, 环比, 去年同期
         self.facts.append(self._fact(
@@ -1495,6 +1523,12 @@ def _date_of_amount(s: _Sentence, q: Quantity) -> DateMention | None:
         if d.end <= q.start and _DATE_OF_AMOUNT.fullmatch(s.norm, d.end, q.start):
             return replace(d, role="as_of")
     return None
+
+
+def _line_before(norm: str, pos: int) -> Span:
+    """The last line with text before `pos` (a table's caption or intro)."""
+    end = len(norm[:pos].rstrip())
+    return Span(norm.rfind("\n", 0, end) + 1, end)
 
 
 def _heads_a_section(norm: str, d: DateMention) -> bool:
