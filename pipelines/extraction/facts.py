@@ -152,6 +152,8 @@ _BARE_END = re.compile(r"[ \t]*(?:级别|级|规模|量级|左右|以上|之多|
 _MULTIPLE_UNIT = re.compile(r"[ \t]*倍")
 # an amount right after a verb of increase is the increase: "多出了约N", "新增N", "增长了N"
 _INCREMENT = re.compile(r"(?:多出|多了|新增|净增|增加|增长|增多|提升)了?[ \t]*(?:约|近|超过|超|逾|将近|接近)?[ \t]*$")
+# a level reached by the end of a period: "在2025年上半年达到10.2万亿"
+_REACHED = re.compile(r"(?:达到|达|突破|增至|升至|增长到|上升到|攀升至)[ \t]*(?:了)?[ \t]*(?:约|近|超过|超|逾)?[ \t]*$")
 _COUNTED_AS_TIMES = re.compile(r"[ \t]*次(?=[ \t]*(?:[，,。；;！!、\n]|$))")
 _TOKEN_USAGE_NOUN = re.compile(_TOKEN_WORD + r"[ \t]*(?:的)?[ \t]*(?:调用量|消耗量|使用量|处理量|调用)", re.IGNORECASE)
 _USAGE_NOUN = re.compile(
@@ -159,7 +161,11 @@ _USAGE_NOUN = re.compile(
     r"(?:(?:商用[ \t]*)?" + _TOKEN_WORD + r"[ \t]*)?(?:日均[ \t]*)?"
     r"(?:" + "|".join(g.USAGE_NOUNS) + r"|(?<=[Tt][Oo][Kk][Ee][Nn])数|(?<=[Tt][Oo][Kk][Ee][Nn][Ss])数)"
     # a verb with the token object: "每天处理的 tokens", "日均消耗 tokens"
-    r"|(?:(?:日均|每天|每日|单日|天均)[ \t]*)?(?:处理|消耗|调用|使用|生成|吞下|吞掉|消化|烧掉)[了的]?[ \t]*(?:文本|多模态)?[ \t]*" + _TOKEN_WORD,
+    r"|(?:(?:日均|每天|每日|单日|天均)[ \t]*)?(?:处理|消耗|调用|使用|生成|吞下|吞掉|消化|烧掉)[了的]?[ \t]*(?:文本|多模态)?[ \t]*" + _TOKEN_WORD
+    # the tokens themselves as the daily quantity, right before a verb of level: "日均tokens突破50万亿"
+    + r"|(?:日均|每天|每日|单日|天均)[ \t]*(?:的[ \t]*)?" + _TOKEN_WORD + r"(?![A-Za-z])(?=[ \t]*(?:已经|已|就|也)?[ \t]*(?:突破|超过|超|达到|达|约为|约|近|逾|为|是|破|高达|接近|在))"
+    # an amount of tokens processed, named with its verb: "处理了超过100万亿个token，同比增长5倍"
+    + r"|(?:处理|消耗|调用)了[^，,。；;\d]{0,6}\d[^，,。；;]{0,12}?" + _TOKEN_WORD + r"(?![A-Za-z])",
     re.IGNORECASE,
 )
 _GROWTH_VERBS = sorted(g.GROWTH_VERBS, key=len, reverse=True)
@@ -988,7 +994,7 @@ class _Extractor:
                 inherited = True
             elif context is None or unit_match or _DISTRACTOR.search(text):
                 return None
-            elif re.match(r"[ \t]*(?:从|由)?[^，,。]*?(?:到|至|达到|增至|升至|突破|超过)", head) \
+            elif re.match(r"[ \t]*(?:从|由)?[^，,。]*?(?:到|至|达到|增至|升至|突破|超过|仅|才|只有)", head) \
                     or head.strip().startswith(("到", "至")):
                 inherited = True  # "从X规模到Y规模" after a clause of the same sentence named the metric
             else:
@@ -1030,8 +1036,10 @@ class _Extractor:
             months = _months(ago.group("n"), ago.group("unit"))
             precision = as_of.precision if as_of.precision in ("day", "month") else "month"
             as_of = DateMention(ago.start(), ago.end(), add_months(as_of.value, -months), precision, "as_of", ago.group(0))
-        if inherited and as_of.precision in ("half", "quarter", "year"):
-            as_of = as_of.period_end_month()  # "… H2 … grew to X": X holds at the end of H2
+        if as_of.precision in ("half", "quarter", "year") and (inherited or (
+                as_of.precision != "year" and _REACHED.search(norm, max(clause.start, q.start - 8), q.start))):
+            # "… H2 … grew to X", "在2025年上半年达到X": X holds at the end of the period
+            as_of = as_of.period_end_month()
         fact = self._fact(
             s, "daily_token_usage", entity,
             metric="tokens_per_day", value=q.value, unit=TOKENS_PER_DAY, bound=bound,
