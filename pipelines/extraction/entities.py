@@ -7,7 +7,7 @@ compiles it into one matcher and finds mentions in normalized text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -225,7 +225,11 @@ class Registry:
             # figures are the family's, its prices its own (as for a variant)
             family = self.lookup(text.split("-", 1)[0]) if "-" in text and entity.kind == "model" else None
             base = family if family is not None and family.kind == "model_family" else None
-            found.append(Mention(m.start(1), m.start(1) + len(text), entity, "model_id", base=base))
+            mention = Mention(m.start(1), m.start(1) + len(text), entity, "model_id", base=base)
+            # "GPT-5 mini": an id followed by a variant word is that more specific model
+            extended = self._extended(norm, mention, end) if entity.kind == "model" else mention
+            found.append(extended if extended is mention or extended.source == "registry"
+                         else replace(extended, source="model_id", base=base or entity))
         return found
 
     def platforms(self, norm: str, start: int, end: int) -> list[Mention]:

@@ -192,6 +192,7 @@ def _words(words) -> re.Pattern:
 _DISCOURSE = yaml.safe_load((Path(__file__).with_name("lexicon") / "discourse.yaml").read_text(encoding="utf-8"))
 _COREFERENCE = _words(_DISCOURSE["coreference"])
 _RATE = _words(g.RATE_CUES)
+_EFFICIENCY = _words(g.EFFICIENCY_CUES)
 _FORECAST = _words(g.FORECAST_CUES)
 _DAILY = _words(g.DAILY_CUES)
 _DISTRACTOR = _words(g.DISTRACTOR_NOUNS)
@@ -1092,7 +1093,7 @@ class _Extractor:
             return None  # "增长了数倍" names no multiple
         head = norm[clause.start : q.start]
         text = norm[clause.start : clause.end]
-        if _COMPARISON.search(text) or _FORECAST.search(head):
+        if _COMPARISON.search(text) or _FORECAST.search(head) or _EFFICIENCY.search(head):
             return None
         verb_pos, word_bound, times_of = _growth_verb(head, clause.start)
         if verb_pos is None:
@@ -1399,8 +1400,9 @@ class _Extractor:
                 earlier = [c for c in s.clauses if c.end <= clause.start]
                 named = [x for x in s.mentions if earlier and earlier[-1].start <= x.start < earlier[-1].end
                          and x.entity.kind in ("model", "model_family")]
-                if not earlier or not named or self.norm[earlier[-1].start:earlier[-1].end].strip() != \
-                        self.norm[named[0].start:named[-1].end]:
+                if not earlier or not named or not _ONLY_MODELS.fullmatch(
+                        self.norm, named[-1].end, earlier[-1].end) or not _VENDOR_OF.fullmatch(
+                        self.norm, earlier[-1].start, named[0].start):
                     continue
             specific = [x for x in named if x.entity.kind == "model"]
             named = specific or named  # "文心大模型两大主力模型ERNIE Speed、ERNIE Lite全面免费"
@@ -1420,6 +1422,10 @@ class _Extractor:
 
 _CONSUMER = _words(g.CONSUMER_CUES)
 _DEVELOPER = re.compile(_words(g.DEVELOPER_CUES).pattern, re.IGNORECASE)
+# after the names in a clause that is only the models: "ERNIE Speed和ERNIE Lite两款轻量模型，…全面免费"
+_ONLY_MODELS = re.compile(r"[ \t]*(?:等)?[ \t]*(?:[两二三四五六七八九2-9][ \t]*(?:款|个|种))?(?:[\u4e00-\u9fff]{0,4}?(?:模型|版本))?[ \t]*")
+# before the names in such a clause, at most their vendor: "百度的ERNIE Speed和ERNIE Lite…"
+_VENDOR_OF = re.compile(r"[ \t]*(?:[^，,。；;\s]{1,6}的)?[ \t]*")
 _BARE_FREE = re.compile(r"免费了?(?=[ \t]*(?:[；;，,。！!\n]|$))")
 # what may stand between the models and a bare 免费: "<model>：免费", "<model> API调用免费", "均为免费"
 _FREE_GAP = re.compile(r"[ \t]*(?:[：:][ \t]*)?(?:的[ \t]*)?(?:API|api|接口)?[ \t]*(?:调用|服务)?[ \t]*"

@@ -146,7 +146,11 @@ LAUNCH_MOMENT_CUES = (
 # --- Metric cues --------------------------------------------------------------------------------
 
 DAILY_CUES = ("日均", "每天", "每日", "单日", "一天", "日调用", "天均", "日消耗", "日处理", "per day", "a day", "daily")
-RATE_CUES = ("每分钟", "每秒", "每小时", "TPM", "RPM", "TPS", "QPS", "/分钟", "/秒", "/min", "/s")
+# Output per unit of hardware or energy ("每瓦特的token吞吐量"): an efficiency, neither a daily
+# total nor, when it grows, a growth of usage
+EFFICIENCY_CUES = ("每瓦", "每张卡", "每卡", "每GPU", "每块GPU", "单卡")
+# Rates per unit of time: not daily totals
+RATE_CUES = ("每分钟", "每秒", "每小时", "TPM", "RPM", "TPS", "QPS", "/分钟", "/秒", "/min", "/s") + EFFICIENCY_CUES
 USAGE_NOUNS = ("使用量", "调用量", "消耗量", "处理量", "请求量", "用量", "消耗", "吞吐量", "调用规模", "调用数量",
                "使用数量", "消耗数量", "呼叫量")
 
@@ -193,7 +197,11 @@ CONDITION_CUES = {
 }
 # Whole-model free pricing. Plain 免费 is not enough: "免费额度", "免费试用" are quotas, not prices.
 FREE_CUES = ("全面免费", "完全免费", "永久免费", "限时免费", "免费开放", "宣布免费", "免费调用", "一直免费", "继续免费",
-             "免费提供", "即日起免费", "零元购")
+             "免费提供", "即日起免费", "零元购",
+             # still free: "<model>依旧免费", "<model>等轻量模型维持免费"
+             "依旧免费", "依然免费", "仍然免费", "仍免费", "维持免费", "保持免费",
+             # made a free model: "把<model>也做成了免费模型"
+             "成了免费模型", "成为免费模型", "是免费模型")
 PRICE_CUT_CUES = ("降至", "降到", "降为", "下调至", "下调到", "调整为", "调整至", "降低到", "降低至", "下降到", "下降至", "至", "到")
 FROM_MARKERS = ("从", "由")
 
