@@ -1219,8 +1219,12 @@ class _Extractor:
                 continue
             prior = [p for p in mentions if p.start < extra.start and not p.continued]
             shared = shared_denominator(norm, extra.end, s.span.end)
+            named = _DENOMINATOR_NAMED.search(norm, s.span.start, extra.start) if not prior else None
             if prior:
                 extra.per_tokens = prior[-1].per_tokens  # the sentence's own denominator, stated before
+            elif named is not None:
+                # "这次直接用了“每百万tokens”：<model>输入0.8元、输出3.2元": the unit named on its own
+                extra.per_tokens = token_count(named.group("count"))
             elif shared is not None:
                 extra.per_tokens = shared  # "…，均按每百万tokens计": stated once, after the amounts
             elif extra.respective and referred is not None:
@@ -1446,6 +1450,8 @@ _COUNTED_MODELS = re.compile(r"(?P<n>[两二三四五2-5])[ \t]*(?:款|个|种|�
 _DIRECTION_WORD = re.compile(r"输入|输出|input|output", re.IGNORECASE)
 
 
+# a denominator named on its own before a colon or in quotes, for the amounts after it
+_DENOMINATOR_NAMED = re.compile(r"[“\"「]?[ \t]*每[ \t]*(?P<count>百万|一百万|千|一千|1M|1K|M|K)[ \t]*(?:个[ \t]*)?(?:tokens?|token|词元|令牌)[ \t]*[”\"」]?[ \t]*(?:计价|计费|为单位|的单位)?[ \t]*[：:]", re.IGNORECASE)
 # the currency written after a table's denominator: "（每百万tokens，美元）"
 _CURRENCY_AFTER_UNIT = re.compile(r"[ \t]*[，,、/ ][ \t]*(?P<cur>美元|人民币|元|USD|CNY|RMB)", re.IGNORECASE)
 

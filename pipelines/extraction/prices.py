@@ -41,7 +41,7 @@ _PRICE_BEFORE = re.compile(
     r"(?:每[ \t]*|(?<![\d.A-Za-z])(?=(?:百万|一百万|千|一千)[ \t]*(?:个[ \t]*)?(?:输入|输出)?[ \t]*tokens?))"
     r"(?:(?P<count>" + _COUNT + r")?[ \t]*" + _TOKENS
     # "每百万个 5 美元": a count and its classifier stand for tokens, right before the amount
-    + r"|(?P<count_only>百万|一百万|千|一千)[ \t]*个(?=[ \t]*(?:US\$|\$|¥|￥)?[ \t]*\d))"
+    + r"|(?P<count_only>百万|一百万|千|一千)[ \t]*个?(?=[ \t]*(?:US\$|\$|¥|￥)?[ \t]*\d))"
     # the words between may hold a short parenthesis: "百万tokens输入(缓存命中)价格分别为0.5元"
     + r"(?P<mid>(?:[^，,。；;\d$¥￥（(]|（[^）\d]{0,10}）|\([^)\d]{0,10}\)){0,12}?)[ \t]*" + _AMOUNT,
     re.IGNORECASE,
