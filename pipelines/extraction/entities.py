@@ -86,7 +86,7 @@ _LAUNCHED_ID = re.compile(r"[ \t]*(?:正式|今天|今日|刚刚)?(?:发布|推�
 
 # After a country's name, the characters that still leave it the country: 我国日均…, 中国的…,
 # 中国每天…; any other Chinese character makes it the start of a longer name (中国移动, 中国电信).
-# 企 starts 企业级 ("中国企业级大模型日均Token消耗量": the country's enterprise market).
+# 企 starts 企业级 ("中国企业级大模型<usage noun>": the country's enterprise market).
 _AFTER_COUNTRY = set("日的每单整全在已目今去近约累总企")
 
 

@@ -141,7 +141,7 @@ class Fact:
 
 # --- Patterns ------------------------------------------------------------------------------------
 
-_TOKEN_WORD = "(?:" + "|".join(sorted(g.TOKEN_WORDS, key=len, reverse=True)) + ")"  # tokens, token, 词元, 令牌
+_TOKEN_WORD = g.TOKEN_WORD  # tokens, token, 词元, 令牌
 _TOKEN_UNIT = re.compile(
     r"[ \t]*(?:出头|左右|上下)?[ \t]*(?:个[ \t]*)?(?:文本|多模态|输入|输出|推理|的)?[ \t]*" + _TOKEN_WORD + r"(?![A-Za-z])", re.IGNORECASE
 )
@@ -152,7 +152,7 @@ _BARE_END = re.compile(r"[ \t]*(?:级别|级|规模|量级|左右|以上|之多|
 _MULTIPLE_UNIT = re.compile(r"[ \t]*倍")
 # an amount right after a verb of increase is the increase: "多出了约N", "新增N", "增长了N"
 _INCREMENT = re.compile(r"(?:多出|多了|新增|净增|增加|增长|增多|提升)了?[ \t]*(?:约|近|超过|超|逾|将近|接近)?[ \t]*$")
-# a level reached by the end of a period: "在2025年上半年达到10.2万亿"
+# a level reached by the end of a period: "在<year>上半年达到N"
 _REACHED = re.compile(r"(?:达到|达|突破|增至|升至|增长到|上升到|攀升至)[ \t]*(?:了)?[ \t]*(?:约|近|超过|超|逾)?[ \t]*$")
 _COUNTED_AS_TIMES = re.compile(r"[ \t]*次(?=[ \t]*(?:[，,。；;！!、\n]|$))")
 _TOKEN_USAGE_NOUN = re.compile(_TOKEN_WORD + r"[ \t]*(?:的)?[ \t]*(?:调用量|消耗量|使用量|处理量|调用)", re.IGNORECASE)
@@ -162,9 +162,9 @@ _USAGE_NOUN = re.compile(
     r"(?:" + "|".join(g.USAGE_NOUNS) + r"|(?<=[Tt][Oo][Kk][Ee][Nn])数|(?<=[Tt][Oo][Kk][Ee][Nn][Ss])数)"
     # a verb with the token object: "每天处理的 tokens", "日均消耗 tokens"
     r"|(?:(?:日均|每天|每日|单日|天均)[ \t]*)?(?:处理|消耗|调用|使用|生成|吞下|吞掉|消化|烧掉)[了的]?[ \t]*(?:文本|多模态)?[ \t]*" + _TOKEN_WORD
-    # the tokens themselves as the daily quantity, right before a verb of level: "日均tokens突破50万亿"
+    # the tokens themselves as the daily quantity, right before a verb of level: "日均tokens突破N"
     + r"|(?:日均|每天|每日|单日|天均)[ \t]*(?:的[ \t]*)?" + _TOKEN_WORD + r"(?![A-Za-z])(?=[ \t]*(?:已经|已|就|也)?[ \t]*(?:突破|超过|超|达到|达|约为|约|近|逾|为|是|破|高达|接近|在))"
-    # an amount of tokens processed, named with its verb: "处理了超过100万亿个token，同比增长5倍"
+    # an amount of tokens processed, named with its verb: "处理了超过N个token，同比增长M倍"
     + r"|(?:处理|消耗|调用)了[^，,。；;\d]{0,6}\d[^，,。；;]{0,12}?" + _TOKEN_WORD + r"(?![A-Za-z])",
     re.IGNORECASE,
 )
@@ -332,13 +332,13 @@ def _merge_mentions(registry: Registry, norm: str, original: str, span: Span,
 
 _COMPARED_WITH = re.compile(r"(?:较|相比|相较|相比于|相较于|对比|比起)[ \t]*$")
 _QUALIFIES = re.compile(r"[ \t]*旗下(?:的)?[ \t]*")
-# "…，是同期V3的2倍": the model a figure is a multiple of is not the figure's owner
+# "…，是同期<model>的N倍": the model a figure is a multiple of is not the figure's owner
 _TIMES_OF_TARGET = re.compile(r"[ \t]*的[ \t]*(?:约|近|超过)?[ \t]*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)[ \t]*倍")
 
 
-# A cell that is only a multiple, under a header that says so ("较2024年5月倍数"): "33", "约137", "250+"
+# A cell that is only a multiple, under a header that says so ("较<date>倍数"): "N", "约N", "N+"
 _BARE_MULTIPLE = re.compile(r"[ \t]*(?P<bound>约|超过|超|逾|近)?[ \t]*(?P<times>\d+(?:\.\d+)?)[ \t]*(?P<more>\+|以上|多)?[ \t]*")
-# The magnitude a usage column is counted in: "日均Tokens使用量（万亿）", "(单位：亿)"
+# The magnitude a usage column is counted in: "<usage noun>（万亿）", "(单位：亿)"
 _HEADER_MAGNITUDE = re.compile(r"[（(][ \t]*(?:单位[：:][ \t]*)?(万亿|千亿|百亿|亿|兆|万)[ \t]*(?:tokens?)?[ \t]*[)）]", re.IGNORECASE)
 # A growth cell of a usage table: "较5月底+80%以上", "环比+40%", "约为去年同期15倍", "同比增长约200%"
 _GROWTH_CELL = re.compile(
@@ -356,7 +356,7 @@ def _with_short_ids(norm: str, mentions: list[Mention], registry: Registry | Non
     """A model the article named in full with a short id ("混元T1", "MiniMax发布M2") is that model
     wherever the id then stands alone ("目前，T1已在腾讯云官网上线"). So is a registered model whose
     name ends in a short id (DeepSeek-V3, DeepSeek-R1), after the article names its vendor or
-    family: "DeepSeek主要有两款主力模型…V3和R1的价格" (only if no other such model shares the id)."""
+    family: "<vendor>…V3和R1的价格" (only if no other such model shares the id)."""
     introduced: dict[str, Mention] = {}
     for m in mentions:
         if m.source == "variant" and m.entity.kind == "model":
@@ -630,8 +630,8 @@ class _Extractor:
                 continue
             header = table_cells(norm, *lines[0])
             header_text = [norm[a:b] for a, b in header]
-            intro = norm[max(0, table.start() - 200) : table.start()].rstrip()
-            intro_line = intro[intro.rfind("\n") + 1 :]  # the line right before the table
+            intro_span = _line_before(norm, table.start())  # the line right before the table
+            intro_line = norm[intro_span.start:intro_span.end]
             table_unit = TABLE_UNIT.search(" ".join(header_text) + " " + intro_line) or _document_unit(norm, table.start())
             column_unit = {i: u for i, h in enumerate(header_text) if (u := TABLE_UNIT.search(h))}
             # "| 单位 |" as a column: each row carries its unit ("| … | 元/百万tokens |")
@@ -648,9 +648,7 @@ class _Extractor:
             if not price_columns:
                 continue
             direction_of_column = {i: nearest_direction(h, 0, len(h)) for i, h in enumerate(header_text)}
-            intro_start = max(0, table.start() - 200)
-            intro_end = max(0, table.start() - 200) + len(intro)
-            intro_mentions = self._mentions_within(Span(intro_end - len(intro_line), intro_end))
+            intro_mentions = self._mentions_within(intro_span)
             as_of = self._table_date(table.start())
             for row_start, row_end in lines[2:]:
                 cells = table_cells(norm, row_start, row_end)
@@ -1005,7 +1003,7 @@ class _Extractor:
         if _PERIOD_TOTAL.search(head) and not _DAILY.search(head):
             return None  # "一周下来超过N", "单月处理Tokens超过N": a total over a period (PERIOD_TOTAL_CUES), not a day
         if _INCREMENT.search(head):
-            return None  # "日均就多出了约20万亿tokens": by how much it grew, not how much it is
+            return None  # "日均就多出了约N tokens": by how much it grew, not how much it is
         if re.search(r"(?:第|前|后|top|Top|TOP)[ \t]*$", head) or q.value < MIN_TOKENS_PER_DAY:
             return None  # a rank ("位居全球前5"), not an amount
         unit_end = q.end + (unit_match.end() if unit_match else 0)
@@ -1039,7 +1037,7 @@ class _Extractor:
             as_of = DateMention(ago.start(), ago.end(), add_months(as_of.value, -months), precision, "as_of", ago.group(0))
         if as_of.precision in ("half", "quarter", "year") and (inherited or (
                 as_of.precision != "year" and _REACHED.search(norm, max(clause.start, q.start - 8), q.start))):
-            # "… H2 … grew to X", "在2025年上半年达到X": X holds at the end of the period
+            # "… H2 … grew to X", "在<year>上半年达到X": X holds at the end of the period
             as_of = as_of.period_end_month()
         fact = self._fact(
             s, "daily_token_usage", entity,
@@ -1223,7 +1221,7 @@ class _Extractor:
             if prior:
                 extra.per_tokens = prior[-1].per_tokens  # the sentence's own denominator, stated before
             elif named is not None:
-                # "这次直接用了“每百万tokens”：<model>输入0.8元、输出3.2元": the unit named on its own
+                # "…用了“每百万tokens”：<model>输入A、输出B": the unit named on its own
                 extra.per_tokens = token_count(named.group("count"))
             elif shared is not None:
                 extra.per_tokens = shared  # "…，均按每百万tokens计": stated once, after the amounts
@@ -1259,7 +1257,7 @@ class _Extractor:
             floor = p.end + len(paren_after(norm, p.end))
         pending = [p for p in mentions if p.respective and p.direction is None]
         if pending:
-            # "输入0.3美元、输出1.2美元；人民币计价分别为2.1元和8.4元": the same directions, in order
+            # "输入A美元、输出B美元；人民币计价分别为C元和D元": the same directions, in order
             prior = [p for p in mentions if not p.respective and p.end <= pending[0].start]
             same_list = len(prior) == len(pending) and len({q.direction for q in prior}) == len(prior)
             for i, p in enumerate(pending):
@@ -1268,7 +1266,7 @@ class _Extractor:
         shared_out = self._models_of_each(s, mentions)
         for p in mentions:
             if id(p) in shared_out:
-                # "V3和R1的…价格分别为A和B" / "…均降为A": the listed models own the amounts
+                # "<model>和<model>的…价格分别为A和B" / "…均降为A": the listed models own the amounts
                 for model in shared_out[id(p)]:
                     self._price_fact(s, p, model)
                 continue
@@ -1308,10 +1306,10 @@ class _Extractor:
 
     def _models_of_each(self, s: _Sentence, mentions: list[PriceMention]) -> dict[int, list[Mention]]:
         """Prices that a list of models shares out. After 分别, the n-th amount is the n-th model's
-        ("V3和R1的百万tokens输入价格分别为0.5元和1元"; "三款模型的缓存输入价格分别为A、B和C" with the
-        three named in the sentences before); after 均/都, one amount is each model's ("V3和R1的输出
-        均降为4元"). Only when the amounts do not share out directions instead ("A和B的输入、输出价格
-        分别为…" is left to the directions) and the counts agree."""
+        ("<m1>和<m2>的<direction>价格分别为A和B"; "N款模型的<direction>价格分别为A、B和C" with the
+        N named in the sentences before); after 均/都, one amount is each model's ("<m1>和<m2>的
+        <direction>均降为A"). Only when the amounts do not share out directions instead ("<m1>和<m2>
+        的输入、输出价格分别为…" gives each model every direction) and the counts agree."""
         norm, owners = self.norm, {}
         cues = [m.start() for m in re.finditer("分别", norm[s.span.start:s.span.end])]
         for i, cue in enumerate(c + s.span.start for c in cues):
@@ -1322,7 +1320,7 @@ class _Extractor:
                 continue
             directions = _DIRECTION_WORD.findall(norm, max(models[-1].end, clause_start(norm, cue, s.span.start)), cue)
             if len(set(directions)) >= 2:
-                # the directions are what is shared out, and each model has them all: "豆包和千问的
+                # the directions are what is shared out, and each model has them all: "<m1>和<m2>的
                 # 输入、输出价格分别为A和B"
                 if len(directions) == len(group):
                     for p in group:
@@ -1343,7 +1341,7 @@ class _Extractor:
         return owners
 
     def _models_listed_before(self, s: _Sentence, pos: int, counted: bool = True) -> list[Mention]:
-        """The models of the last list before `pos` in the sentence ("V3和R1", "A、B、C三档模型"),
+        """The models of the last list before `pos` in the sentence ("<m1>和<m2>", "<m1>、<m2>、<m3>三档模型"),
         or, when the sentence counts them without naming them ("三款模型的…"), the last that many
         distinct models named in the sentences before it."""
         models = [m for m in s.mentions if m.end <= pos and m.entity.kind in ("model", "model_family")]
@@ -1426,9 +1424,9 @@ class _Extractor:
 
 _CONSUMER = _words(g.CONSUMER_CUES)
 _DEVELOPER = re.compile(_words(g.DEVELOPER_CUES).pattern, re.IGNORECASE)
-# after the names in a clause that is only the models: "ERNIE Speed和ERNIE Lite两款轻量模型，…全面免费"
+# after the names in a clause that is only the models: "<m1>和<m2>两款轻量模型，…全面免费"
 _ONLY_MODELS = re.compile(r"[ \t]*(?:等)?[ \t]*(?:[两二三四五六七八九2-9][ \t]*(?:款|个|种))?(?:[\u4e00-\u9fff]{0,4}?(?:模型|版本))?[ \t]*")
-# before the names in such a clause, at most their vendor: "百度的ERNIE Speed和ERNIE Lite…"
+# before the names in such a clause, at most their vendor: "<vendor>的<m1>和<m2>…"
 _VENDOR_OF = re.compile(r"[ \t]*(?:[^，,。；;\s]{1,6}的)?[ \t]*")
 _BARE_FREE = re.compile(r"免费了?(?=[ \t]*(?:[；;，,。！!\n]|$))")
 # what may stand between the models and a bare 免费: "<model>：免费", "<model> API调用免费", "均为免费"
@@ -1441,9 +1439,9 @@ _SAME_DAY = re.compile(r"同日|同一天|同一日|当天|当日")
 _DAYS_AFTER = re.compile(r"(?P<n>\d{1,2}|[一两二三四五六七八九十]+)[ \t]*天(?:之)?后")
 
 
-# models listed one after another: "V3和R1", "A、B、C"
+# models listed one after another: "<m1>和<m2>", "<m1>、<m2>、<m3>"
 _LIST_JOINER = re.compile(r"[ \t]*(?:、|和|与|及|以及|跟|,|，)[ \t]*")
-# one amount for each of the models before it: "均降为0.25元", "都是每百万tokens 2元"
+# one amount for each of the models before it: "均降为A", "都是每百万tokens A"
 _EACH = re.compile(r"(?:均|都|皆|一律)[ \t]*(?:降为|降至|下调至|调整为|定为|为|是|只要|仅为|仅需)?[ \t]*$")
 # a list counted, not named: "三款模型", "两个版本"
 _COUNTED_MODELS = re.compile(r"(?P<n>[两二三四五2-5])[ \t]*(?:款|个|种|档)[ \t]*(?:模型|版本|型号)")
@@ -1451,8 +1449,8 @@ _DIRECTION_WORD = re.compile(r"输入|输出|input|output", re.IGNORECASE)
 
 
 # a denominator named on its own before a colon or in quotes, for the amounts after it
-_DENOMINATOR_NAMED = re.compile(r"[“\"「]?[ \t]*每[ \t]*(?P<count>百万|一百万|千|一千|1M|1K|M|K)[ \t]*(?:个[ \t]*)?(?:tokens?|token|词元|令牌)[ \t]*[”\"」]?[ \t]*(?:计价|计费|为单位|的单位)?[ \t]*[：:]", re.IGNORECASE)
-# the currency written after a table's denominator: "（每百万tokens，美元）"
+_DENOMINATOR_NAMED = re.compile(r"[“\"「]?[ \t]*每[ \t]*(?P<count>百万|一百万|千|一千|1M|1K|M|K)[ \t]*(?:个[ \t]*)?" + _TOKEN_WORD + r"[ \t]*[”\"」]?[ \t]*(?:计价|计费|为单位|的单位)?[ \t]*[：:]", re.IGNORECASE)
+# the currency written after a table's denominator: "（每百万tokens，<currency>）"
 _CURRENCY_AFTER_UNIT = re.compile(r"[ \t]*[，,、/ ][ \t]*(?P<cur>美元|人民币|元|USD|CNY|RMB)", re.IGNORECASE)
 
 
@@ -1532,13 +1530,13 @@ def _names_a_launch(norm: str, date_mention: DateMention) -> bool:
     return bool(_LAUNCH_MOMENT.search(norm, date_mention.end, end.start() if end else len(norm)))
 
 
-# between a date and the amount it dates: "去年12月的4万亿", "5月底时的16.4万亿", "今年3月底的超过12.7万亿"
+# between a date and the amount it dates: "<date>的N", "<date>时的N", "<date>的超过N"
 _DATE_OF_AMOUNT = re.compile(r"[ \t]*(?:时|的时候)?[ \t]*的[ \t]*(?:约|超过|超|逾|近|突破|达到|仅|才)?[ \t]*")
 
 
 def _date_of_amount(s: _Sentence, q: Quantity) -> DateMention | None:
     """The date written onto an amount ("<date>的<amount>"), whatever role the sentence gives the
-    date otherwise: in "从去年12月的4万亿增长到今年3月底的12.7万亿" each amount has its own."""
+    date otherwise: in "从<date>的N增长到<date>的M" each amount has its own."""
     for d in s.dates:
         if d.end <= q.start and _DATE_OF_AMOUNT.fullmatch(s.norm, d.end, q.start):
             return replace(d, role="as_of")

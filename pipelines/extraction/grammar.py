@@ -90,6 +90,8 @@ BOUND_SUFFIXES = {
 # --- Units --------------------------------------------------------------------------------------
 
 TOKEN_WORDS = ("tokens", "token", "词元", "令牌")
+# The same words as one regex group, for the patterns that embed them
+TOKEN_WORD = "(?:" + "|".join(sorted(TOKEN_WORDS, key=len, reverse=True)) + ")"
 
 # Currency words → pint unit names (the project registry defines CNY, USD and CNY_li/CNY_fen).
 CURRENCY_WORDS = {

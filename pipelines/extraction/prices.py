@@ -23,7 +23,7 @@ _TIER = re.compile(
     r"|(?P<over>\d+)[ \t]*[Kk][ \t]*(?:以上|及以上))"
 )
 _CURRENCY_WORD = "|".join(sorted(g.CURRENCY_WORDS, key=len, reverse=True))
-_TOKEN_WORD = "(?:" + "|".join(sorted(g.TOKEN_WORDS, key=len, reverse=True)) + ")"  # tokens, token, 词元, 令牌
+_TOKEN_WORD = g.TOKEN_WORD  # tokens, token, 词元, 令牌
 _COUNT = r"(?:百万|一百万|1百万|100[ \t]*万|千|一千|1千|1,?000|[1-9]\d{0,2}[ \t]*万|万|一万|1[ \t]*[MK]|[MK]|million|thousand|1)"
 # An amount in digits, or in one Chinese numeral before the spoken 块 ("输出两块钱").
 _AMOUNT = (r"(?P<sym>US\$|\$|¥|￥)?[ \t]*(?P<amount>\d+(?:\.\d+)?|(?<![一二两三四五六七八九十百千万几数多])[一二两三四五六七八九十](?=块))"
@@ -40,9 +40,9 @@ _PRICE_AFTER = re.compile(
 _PRICE_BEFORE = re.compile(
     r"(?:每[ \t]*|(?<![\d.A-Za-z])(?=(?:百万|一百万|千|一千)[ \t]*(?:个[ \t]*)?(?:输入|输出)?[ \t]*tokens?))"
     r"(?:(?P<count>" + _COUNT + r")?[ \t]*" + _TOKENS
-    # "每百万个 5 美元": a count and its classifier stand for tokens, right before the amount
+    # "每百万个 A 美元", "每百万A美元": the count stands for tokens, right before the amount
     + r"|(?P<count_only>百万|一百万|千|一千)[ \t]*个?(?=[ \t]*(?:US\$|\$|¥|￥)?[ \t]*\d))"
-    # the words between may hold a short parenthesis: "百万tokens输入(缓存命中)价格分别为0.5元"
+    # the words between may hold a short parenthesis: "百万tokens输入(缓存命中)价格分别为A元"
     + r"(?P<mid>(?:[^，,。；;\d$¥￥（(]|（[^）\d]{0,10}）|\([^)\d]{0,10}\)){0,12}?)[ \t]*" + _AMOUNT,
     re.IGNORECASE,
 )
@@ -292,13 +292,13 @@ def directed_prices(norm: str, span: Span, per_tokens: float) -> list[PriceMenti
                                 unit, per_tokens, direction=g.DIRECTION_CUES.get(m.group("dir").lower(), "input"),
                                 condition=condition_words(norm[m.start():m.end()] + paren_after(norm, m.end())))
         found.append(directed)
-        # "输入缓存命中0.028美元、未命中0.28美元": the list goes on under the same direction
+        # "输入缓存命中A、未命中B": the list goes on under the same direction
         found += [more for more in _more_after(norm, directed, span.end, None)
                   if not any(f.amount_start == more.amount_start for f in found)]
     return found
 
 
-# "分别为0.5美元、0.1美元和0.025美元": amounts shared out over a list named before them, with no
+# "分别为A美元、B美元和C美元": amounts shared out over a list named before them, with no
 # denominator of their own (the one stated before holds)
 _RESPECTIVELY = re.compile(r"分别(?:为|是|降至|降为|调整为|下调至|约为|达到)?[ \t]*")
 _LISTED_AMOUNT = re.compile(r"[ \t]*(?:和|、|及|与|以及|,|，)?[ \t]*" + _AMOUNT + r"(?![\d.])")
@@ -336,7 +336,7 @@ _BARE_AMOUNT_BEFORE = re.compile(r"(?P<sym>US\$|\$|¥|￥)?[ \t]*(?P<amount>\d+(
                                  + r"|美分|USD)?[ \t]*(?:和|、|及|与|或|以及)[ \t]*$")
 
 
-# "…，输出0.42美元，均为每百万tokens。": the same, said as what the amounts all are
+# "…，输出A，均为每百万tokens。": the same, said as what the amounts all are
 _ALL_PER = re.compile(r"(?:均|都|皆|全部)[ \t]*(?:为|是)[ \t]*每[ \t]*(?P<count>" + _COUNT + r")?[ \t]*(?:个[ \t]*)?" + _TOKEN_WORD
                       + r"(?=[ \t]*(?:[。；;，,！!]|$))", re.IGNORECASE)
 
