@@ -8,7 +8,7 @@ export DAGSTER_DISABLE_TELEMETRY := 1
 export UV_LINK_MODE := copy
 RUN := $(UV) run --frozen --no-sync
 
-.PHONY: help env browser run full-refresh ui test extract sql bench eval clean
+.PHONY: help env browser run full-refresh ui test extract sql bench eval catalogue clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -56,6 +56,9 @@ bench: env ## measure throughput, scaling, memory and accuracy (SIZES=1000,10000
 
 eval: env ## score extraction on annotated articles: EVAL_DIR (default ../shared/eval/dev/articles) against the gold folder beside it [VERBOSE=1]
 	@$(RUN) python -m bench.evaluate $(if $(VERBOSE),--verbose)
+
+catalogue: env ## regenerate the registry's catalogue of model ids (lexicon/catalogue.yaml) from the model-prices package
+	@$(RUN) python -m pipelines.extraction.catalogue
 
 test: env browser ## run the whole test suite (installs chromium for the browser test if missing)
 	@$(RUN) pytest $(PYTEST_ARGS)

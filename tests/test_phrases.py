@@ -437,6 +437,18 @@ def test_find_dates(text, published, value, precision, role):
     assert [(m.value, m.precision, m.role) for m in mentions] == [(value, precision, role)]
 
 
+# Digits that look like a date but are part of a name: a model's dated snapshot id
+NOT_DATES = [
+    case("dated-snapshot-id", "qwen3-max-2025-09-23的价格"),
+    case("dated-snapshot-id-slashes", "qwen-plus-2025/07/28"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_not_dates(text):
+    assert find_dates(normalize(text), date(2025, 10, 1)) == []
+
+
 # 5. Fact negatives: sentences that must produce no fact of any family ----------------------------
 
 FACT_NEGATIVES = [
@@ -560,10 +572,10 @@ SEVERAL_FACTS = [
     case("price-respectively-trailing-denominator", "DeepSeek-V3的输入和输出价格分别为2元和8元/百万tokens。",
          [(PRICE, "DeepSeek-V3", 2.0, "eq", "input"), (PRICE, "DeepSeek-V3", 8.0, "eq", "output")]),
     case("price-shared-denominator-after", "DeepSeek-V3.2的cache hit为$0.028，cache miss为$0.28，output为$0.42，均按每1M tokens计。",
-         [(PRICE, "DeepSeek-V3.2", 0.028, "eq", "input"), (PRICE, "DeepSeek-V3.2", 0.28, "eq", "input"),
-          (PRICE, "DeepSeek-V3.2", 0.42, "eq", "output")]),
+         [(PRICE, "deepseek-v3.2", 0.028, "eq", "input"), (PRICE, "deepseek-v3.2", 0.28, "eq", "input"),
+          (PRICE, "deepseek-v3.2", 0.42, "eq", "output")]),
     case("price-amounts-in-a-list-before-the-priced-one", "GLM-4.5的输入价格为0.8元、2元和4元/百万tokens三档。",
-         [(PRICE, "GLM-4.5", 0.8, "eq", "input"), (PRICE, "GLM-4.5", 2.0, "eq", "input"), (PRICE, "GLM-4.5", 4.0, "eq", "input")]),
+         [(PRICE, "glm-4.5", 0.8, "eq", "input"), (PRICE, "glm-4.5", 2.0, "eq", "input"), (PRICE, "glm-4.5", 4.0, "eq", "input")]),
     # a list of models shares out the amounts after 分别, or each gets the one amount after 均
     case("price-two-models-respectively", "DeepSeek的V3和R1的百万tokens输入(缓存命中)价格分别为0.5元和1元，百万tokens输出分别为8元和16元。",
          [(PRICE, "DeepSeek-V3", 0.5, "eq", "input"), (PRICE, "DeepSeek-R1", 1.0, "eq", "input"),
@@ -579,9 +591,9 @@ SEVERAL_FACTS = [
     case("price-counted-models-named-in-the-paragraph-before-share-out-the-amounts",
          "GPT-4.1每百万输入tokens 2美元。GPT-4.1 mini的输入价格为0.4美元/百万tokens。GPT-4.1 nano输入价格为每百万tokens 0.1美元。\n\n"
          "如果请求命中提示缓存，三款模型的缓存输入价格分别为0.5美元、0.1美元和0.025美元。",
-         [(PRICE, "GPT-4.1", 2.0, "eq", "input"), (PRICE, "GPT-4.1 mini", 0.4, "eq", "input"),
-          (PRICE, "GPT-4.1 nano", 0.1, "eq", "input"), (PRICE, "GPT-4.1", 0.5, "eq", "input"),
-          (PRICE, "GPT-4.1 mini", 0.1, "eq", "input"), (PRICE, "GPT-4.1 nano", 0.025, "eq", "input")]),
+         [(PRICE, "gpt-4.1", 2.0, "eq", "input"), (PRICE, "gpt-4.1-mini", 0.4, "eq", "input"),
+          (PRICE, "gpt-4.1-nano", 0.1, "eq", "input"), (PRICE, "gpt-4.1", 0.5, "eq", "input"),
+          (PRICE, "gpt-4.1-mini", 0.1, "eq", "input"), (PRICE, "gpt-4.1-nano", 0.025, "eq", "input")]),
     case("price-the-same-directions-in-another-currency", "MiniMax-M2的API价格为每百万tokens输入0.3美元、输出1.2美元；人民币计价分别为2.1元和8.4元。",
          [(PRICE, "MiniMax-M2", 0.3, "eq", "input"), (PRICE, "MiniMax-M2", 1.2, "eq", "output"),
           (PRICE, "MiniMax-M2", 2.1, "eq", "input"), (PRICE, "MiniMax-M2", 8.4, "eq", "output")]),

@@ -33,7 +33,7 @@ DATE_RE = re.compile(
     rf"""
     (?:
         (?P<now>{"|".join(NOW_WORDS)})
-      | (?<![\d.A-Za-z])(?P<iso_year>(?:19|20)\d\d)[-/](?P<iso_month>1[0-2]|0?[1-9])[-/](?P<iso_day>3[01]|[12]\d|0?[1-9])(?![\d.])  # 2025-09-29
+      | (?<![\d.A-Za-z])(?<![A-Za-z0-9]-)(?P<iso_year>(?:19|20)\d\d)[-/](?P<iso_month>1[0-2]|0?[1-9])[-/](?P<iso_day>3[01]|[12]\d|0?[1-9])(?![\d.])  # 2025-09-29
       | (?P<rel_month>{_REL_MONTHS})
       | (?<![\d.A-Za-z])(?=[\d一二三四五六七八九十今去前明本上下第Q年底初末])   # never an empty match
         (?:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from .catalogue import CATALOGUE_PATH, loose_key  # generated from model-prices by `make catalogue`
+
 REGISTRY_PATH = Path(__file__).with_name("entities.yaml")
 
 # A model id written in Latin letters and digits with at least one separator or digit run,
@@ -136,9 +138,13 @@ def _variant_pattern() -> re.Pattern:
 
 
 class Registry:
-    def __init__(self, entities: list[Entity], aliases: dict[str, Entity]):
+    def __init__(self, entities: list[Entity], aliases: dict[str, Entity],
+                 catalogue: dict[str, Entity] | None = None):
         self.entities = entities
         self._by_alias = {self._key(a): e for a, e in aliases.items()}
+        # first-party model ids from the generated catalogue, by loose key: looked up for an id the
+        # article writes, never scanned for (the model-id pattern already finds Latin ids)
+        self._catalogue = catalogue or {}
         ordered = sorted((a.lower() for a in aliases), key=len, reverse=True)
         # Matched against ASCII-lowercased text, without re.IGNORECASE and without a leading
         # lookbehind: both would stop Python's re from jumping to the characters an alias can
@@ -169,6 +175,10 @@ class Registry:
     def lookup(self, text: str) -> Entity | None:
         return self._by_alias.get(self._key(text))
 
+    def catalogued(self, text: str) -> Entity | None:
+        """The catalogue's model for an id as written ("GPT-4.1 mini" → gpt-4.1-mini, OpenAI)."""
+        return self._catalogue.get(loose_key(text)) if self._catalogue else None
+
     def mentions(self, norm: str, start: int = 0, end: int | None = None) -> list[Mention]:
         end = len(norm) if end is None else end
         text = _ascii_lower(norm)
@@ -188,8 +198,8 @@ class Registry:
             if launched:
                 # "MiniMax发布M2": the family's new model, named by its short id
                 name = launched.group("id")
-                found.append(Mention(launched.start("id"), launched.end("id"),
-                                     Entity(f"{entity.name} {name}", "model", entity.vendor), "variant", base=entity))
+                model = self.catalogued(f"{entity.name} {name}") or Entity(f"{entity.name} {name}", "model", entity.vendor)
+                found.append(Mention(launched.start("id"), launched.end("id"), model, "variant", base=entity))
                 match = self._pattern.search(text, launched.end(), end)
                 continue
             match = self._pattern.search(text, mention.end, end)
@@ -210,8 +220,8 @@ class Registry:
         registered = self.lookup(name)
         if registered is not None:  # a listed spelling the alias scan did not reach
             return Mention(mention.start, stop, registered, "registry")
-        return Mention(mention.start, stop, Entity(name, "model", mention.entity.vendor), "variant",
-                       base=mention.entity)
+        entity = self.catalogued(name) or Entity(name, "model", mention.entity.vendor)
+        return Mention(mention.start, stop, entity, "variant", base=mention.entity)
 
     def model_ids(self, norm: str, start: int, end: int) -> list[Mention]:
         """Latin model ids, registered or not ("Spark-X1-Pro" is kept as written)."""
@@ -220,7 +230,7 @@ class Registry:
             text = m.group(1).strip()
             if len(text) < 3 or text.upper() in _NOT_MODELS or _BENCHMARKS.match(text):
                 continue
-            entity = self.lookup(text) or Entity(text, "model")
+            entity = self.lookup(text) or self.catalogued(text) or Entity(text, "model")
             # "Doubao-vision-pro-32k" is a model of the Doubao family: its usage and growth
             # figures are the family's, its prices its own (as for a variant)
             family = self.lookup(text.split("-", 1)[0]) if "-" in text and entity.kind == "model" else None
@@ -287,4 +297,10 @@ def load_registry(path: Path = REGISTRY_PATH) -> Registry:
         entities.append(entity)
         for alias in [row["name"], *row.get("aliases", [])]:
             aliases.setdefault(str(alias), entity)
-    return Registry(entities, aliases)
+    catalogue = {}
+    if path == REGISTRY_PATH and CATALOGUE_PATH.exists():
+        for row in yaml.safe_load(CATALOGUE_PATH.read_text(encoding="utf-8"))["models"]:
+            entity = Entity(row["name"], "model", row.get("vendor"))
+            for alias in [row["name"], *row.get("aliases", [])]:
+                catalogue.setdefault(loose_key(str(alias)), entity)
+    return Registry(entities, aliases, catalogue)

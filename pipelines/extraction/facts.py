@@ -67,13 +67,14 @@ from .text import Span, clauses, normalize, sentences, squash
 from .units import MULTIPLE_UNIT, PRICE_UNIT, TOKENS_PER_DAY, price_per_million_tokens
 
 
-def _rules_version() -> str:
+def _rules_version(root: Path = Path(__file__).parent) -> str:
     """A fingerprint of the extraction rules (this package's code and data): when any rule or
-    the alias registry changes, every article is re-extracted on the next run."""
+    the alias registry changes, every article is re-extracted on the next run. The lexicon's
+    word lists and the model catalogue are rules too, so the folders below count."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*")):
-        if path.suffix in (".py", ".yaml"):
-            digest.update(path.name.encode() + path.read_bytes())
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".yaml") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode() + path.read_bytes())
     return digest.hexdigest()[:12]
 
 
