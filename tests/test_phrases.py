@@ -405,6 +405,9 @@ DATES = [
     case("q3-rolls-back", "Q3", date(2025, 1, 25), date(2024, 7, 1), "quarter", "as_of"),
     case("q3-explicit", "2024年第三季度", date(2025, 1, 25), date(2024, 7, 1), "quarter", "as_of"),
     case("q4-last-year", "去年Q4", date(2025, 1, 25), date(2024, 10, 1), "quarter", "as_of"),
+    case("quarter-end", "2025年一季度末", date(2025, 10, 1), date(2025, 3, 1), "month", "as_of"),
+    case("quarter-end-q", "Q3末", date(2025, 10, 20), date(2025, 9, 1), "month", "as_of"),
+    case("half-end", "上半年末", date(2025, 10, 1), date(2025, 6, 1), "month", "as_of"),
     # relative years and months
     case("this-year", "今年", date(2025, 1, 25), date(2025, 1, 1), "year", "as_of"),
     case("last-year", "去年", date(2025, 1, 25), date(2024, 1, 1), "year", "as_of"),
@@ -598,6 +601,34 @@ SEVERAL_FACTS = [
          [(PRICE, "MiniMax-M2", 0.3, "eq", "input"), (PRICE, "MiniMax-M2", 1.2, "eq", "output"),
           (PRICE, "MiniMax-M2", 2.1, "eq", "input"), (PRICE, "MiniMax-M2", 8.4, "eq", "output")]),
     case("price-a-bare-short-id-without-its-vendor-is-nobody", "V3和R1的百万tokens输入价格分别为0.5元和1元。", []),
+    case("growth-respectively-over-segments-of-the-entity-in-force",
+         "全国日均Token消耗量约为10万亿。其中，互联网、金融和制造业领域的日均Token消耗量同比分别增长约4倍、6倍和8倍。",
+         [(DAILY, "China", 1e13, "approx", None), (GROWTH, "China", 4.0, "approx", None),
+          (GROWTH, "China", 6.0, "approx", None), (GROWTH, "China", 8.0, "approx", None)]),
+    case("growth-respectively-over-listed-entities", "豆包和千问的调用量分别增长了8倍和6倍。",
+         [(GROWTH, "Doubao", 8.0, "eq", None), (GROWTH, "Qwen", 6.0, "eq", None)]),
+    case("growth-respectively-that-does-not-pair-up-is-nobodys",
+         "全国日均Token消耗量约为10万亿。其中，互联网和金融领域的日均Token消耗量分别增长约4倍、6倍和8倍。",
+         [(DAILY, "China", 1e13, "approx", None)]),
+    case("growth-respectively-of-users-is-not-usage", "豆包和千问的用户数分别增长了8倍和6倍。", []),
+    case("price-cache-read-and-write-are-input-prices",
+         "Claude 3.5 Sonnet的API計費為輸入每百萬 Token $3、輸出每百萬 Token $15,以及快取寫入每百萬 Token $3.75、快取讀取 $0.30。",
+         [(PRICE, "claude-3.5-sonnet", 3.0, "eq", "input"), (PRICE, "claude-3.5-sonnet", 15.0, "eq", "output"),
+          (PRICE, "claude-3.5-sonnet", 3.75, "eq", "input"), (PRICE, "claude-3.5-sonnet", 0.3, "eq", "input")]),
+    case("price-restated-in-the-other-currency-in-brackets",
+         "MiniMax-M2 API定价为每百万输入Token 0.3美元（人民币2.1元），每百万输出Token 1.2美元（人民币8.4元）。",
+         [(PRICE, "MiniMax-M2", 0.3, "eq", "input"), (PRICE, "MiniMax-M2", 2.1, "eq", "input"),
+          (PRICE, "MiniMax-M2", 1.2, "eq", "output"), (PRICE, "MiniMax-M2", 8.4, "eq", "output")]),
+    case("price-converted-in-passing-in-brackets-is-not-a-list-price", "GPT-5每百万输入tokens 1.25美元（约合人民币9元）。",
+         [(PRICE, "gpt-5", 1.25, "eq", "input")]),
+    case("price-directed-amounts-under-the-articles-unit-statement",
+         "三款模型定价如下（单位：美元/每百万token）：\n\n## 对手\n\n- Claude Sonnet 4：输入3美元、输出15美元；\n- Grok 4：输入3美元、输出15美元。",
+         [(PRICE, "claude-sonnet-4", 3.0, "eq", "input"), (PRICE, "claude-sonnet-4", 15.0, "eq", "output"),
+          (PRICE, "grok-4", 3.0, "eq", "input"), (PRICE, "grok-4", 15.0, "eq", "output")]),
+    case("price-directed-amounts-in-another-currency-than-the-unit-statement",
+         "定价如下（单位：美元/每百万token）。\n\n- 某国产模型：输入3元、输出15元。", []),
+    case("price-in-another-currency-is-not-yuan", "換算成新台幣，GPT-5每百萬輸入token約新台幣37元，輸出約新台幣300元。", []),
+    case("price-in-hong-kong-dollars-is-not-usd", "GPT-5每百萬輸入token HK$9.8。", []),
     # known gaps, as strict xfails: each turns into a failure the day it is read
     bug("usage-first-person-platform-in-a-quote", "智谱COO张帆表示：“我们开放平台的日均Token消耗已经超过5万亿。”",
         [(DAILY, "GLM", 5e12, "gt", None)],
@@ -644,6 +675,30 @@ CARRIED_CONTEXT = [
          "DeepSeek-V3的输出价格如下：\n- 缓存命中：每百万tokens 2元\n- 缓存未命中：每百万tokens 8元",
          [(PRICE, "DeepSeek-V3", "2025-01-25"), (PRICE, "DeepSeek-V3", "2025-01-25")]),
 ]
+
+
+# 9. Levels a usage grew from, dated in the sentence: body → [(family, entity, value, as_of_date)] ---
+
+BASELINE_LEVELS = [
+    case("level-after-jiao-with-its-date", "截至2025年9月底，豆包大模型日均Token调用量突破30万亿，较5月底的16.4万亿增长超80%。",
+         [(DAILY, "Doubao", 30e12, "2025-09-01"), (GROWTH, "Doubao", 1.8, "2025-09-01"), (DAILY, "Doubao", 16.4e12, "2025-05-01")]),
+    case("level-in-he-xiangbi", "豆包大模型日均Token使用量突破50万亿，和2024年5月首次发布时的日均1200亿相比，增长了417倍。",
+         [(DAILY, "Doubao", 50e12, "2025-01-25"), (GROWTH, "Doubao", 417.0, "2025-01-25"), (DAILY, "Doubao", 1.2e11, "2024-05-01")]),
+    case("level-at-the-start-of-a-span", "2022年至2024年12月，智谱平台日均token消耗量从5亿激增至4.6万亿。",
+         [(DAILY, "Zhipu AI", 4.6e12, "2024-12-01"), (DAILY, "Zhipu AI", 5e8, "2022-01-01")]),
+    # undated, the level it grew from is left out: the sentence's date is the new level's
+    case("undated-level-is-left-out", "豆包大模型的日均tokens使用量从1200亿增至4万亿，增长了32倍。",
+         [(DAILY, "Doubao", 4e12, "2025-01-25"), (GROWTH, "Doubao", 32.0, "2025-01-25")]),
+    # a monthly total is no daily usage, nor is the level it grew from
+    case("monthly-total-and-its-level", "谷歌每月处理的Token已超过1300万亿，较5月I/O大会公布的480万亿翻了一番还多。",
+         [(GROWTH, "Google", 2.0, "2025-01-25")]),
+]
+
+
+@pytest.mark.parametrize("body, expected", BASELINE_LEVELS)
+def test_levels_a_usage_grew_from(body, expected):
+    got = [(f.family, f.entity, f.value, f.as_of_date.isoformat()) for f in facts_of(body)]
+    assert sorted(got, key=str) == sorted(expected, key=str)
 
 
 @pytest.mark.parametrize("body, expected", CARRIED_CONTEXT)

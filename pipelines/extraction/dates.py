@@ -42,9 +42,9 @@ DATE_RE = re.compile(
             |(?P<rel_year>{_REL_YEARS}))?
           [ \t]*
           (?:
-              (?P<half>上半年|下半年)
-            | 第?(?P<quarter>[一二三四1-4])\s*季度
-            | Q(?P<quarter_q>[1-4])
+              (?P<half>上半年|下半年)(?P<half_edge>末|底)?
+            | 第?(?P<quarter>[一二三四1-4])\s*季度(?P<quarter_edge>末|底)?
+            | Q(?P<quarter_q>[1-4])(?P<quarter_q_edge>末|底)?
             | (?:(?:1[0-2]|0?[1-9])[ \t]*[-–—~][ \t]*)?  # a span of months "4-5月" is one mention, dated by its last month
               (?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])[ \t]*月(?:份)?
               (?:[ \t]*(?P<day>3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[ \t]*[日号])?
@@ -118,9 +118,13 @@ def _resolve(match: re.Match, published: date, future_ok: bool = False) -> tuple
 
 def _resolve_in_year(g: dict, year: int, explicit_year: bool) -> tuple[date, str] | None:
     if g["half"]:
+        if g["half_edge"]:
+            return date(year, 6 if g["half"] == "上半年" else 12, 1), "month"  # 上半年末: the half's last month
         return date(year, 1 if g["half"] == "上半年" else 7, 1), "half"
     quarter = g["quarter"] or g["quarter_q"]
     if quarter:
+        if g["quarter_edge"] or g["quarter_q_edge"]:
+            return date(year, QUARTER_WORDS[quarter] * 3, 1), "month"  # 三季度末: the quarter's last month
         return date(year, (QUARTER_WORDS[quarter] - 1) * 3 + 1, 1), "quarter"
     if g["month"]:
         month = _small(g["month"])

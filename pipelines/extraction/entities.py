@@ -271,6 +271,8 @@ class Registry:
                     or any(word in name for word in _NOT_NAMES) or name.startswith(_NOT_NAME_STARTS) \
                     or re.search(r"\d|[年月日]|我国|全国|我們|我们", name):
                 continue  # "2024年我国数据产业": a date or the country, not a company
+            if name.endswith("数据") and norm.startswith(("显示", "表明", "指出", "称"), e):
+                continue  # "监测数据显示", "第三方数据表明": where a figure comes from, not who
             taken.append((s, e))
             found.append(Mention(s, e, Entity(name, "company"), "company"))
         return found

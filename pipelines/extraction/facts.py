@@ -35,6 +35,7 @@ from .numbers import (
     Quantity,
     bound_after,
     bound_around,
+    bound_before,
     combine_bound,
     find_quantities,
     parse_chinese_integer,
@@ -237,7 +238,7 @@ class _Sentence:
         as_of = explicit or as_of
         in_clause_before = [d for d in as_of if clause.start <= d.start < pos]
         if in_clause_before:
-            return in_clause_before[-1]
+            return self.range_end(in_clause_before[-1]) or in_clause_before[-1]
         before = [d for d in as_of if d.start < pos]
         # "…约为1000亿；到2025年6月，这一数字已突破30万亿": a clause that opens with 到 + a date
         # moves the time on; the figures after it hold then
@@ -247,13 +248,27 @@ class _Sentence:
         if moved_on:
             return replace(moved_on[-1], role="as_of")
         if before:
-            return before[-1]
+            return self.range_end(before[-1]) or before[-1]
         in_clause_after = [d for d in as_of if pos <= d.start < clause.end]
         if in_clause_after:
             return in_clause_after[0]
         if self.carried_date is not None:
             return self.carried_date
         return DateMention(pos, pos, self.published, "day", "as_of", "")
+
+    def range_end(self, start: DateMention) -> DateMention | None:
+        """"2022年至2025年6月，…从5亿激增至4.6万亿": the figures of a span of time hold at its end."""
+        for d in self.dates:
+            if d.role == "until" and d.start > start.end and _RANGE_JOIN.fullmatch(self.norm, start.end, d.start):
+                return replace(d, role="as_of")
+        return None
+
+    def range_start(self, before: int) -> DateMention | None:
+        """The start of the span of time named before `before`, if any."""
+        for d in self.dates:
+            if d.role == "as_of" and d.end <= before and self.range_end(d) is not None:
+                return d
+        return None
 
     def baseline(self, pos: int) -> DateMention | None:
         before = [d for d in self.dates if d.role == "baseline" and d.start < pos]
@@ -821,9 +836,11 @@ class _Extractor:
         prices = self._prices(s)
         blocked += prices
         blocked += self._respective_usage(s, [q for q in found if not _overlaps(q, blocked)])
+        blocked += self._respective_growth(s, [q for q in found if not _overlaps(q, blocked)])
         usage_context: dict | None = None
         last_subject: str | None = None  # the usage noun a later clause may continue ("…，增长了3倍")
         quantities = [q for q in found if not _overlaps(q, blocked)]
+        facts_before = len(self.facts)
         for clause in s.clauses:
             for q in (q for q in quantities if clause.start <= q.start < clause.end):
                 last_subject = _subject_before(self.norm, clause.start, q.start, last_subject)
@@ -832,6 +849,7 @@ class _Extractor:
                     # a token amount, then a growth ("处理了N个token，同比增长M倍"): the tokens grew
                     last_subject = "tokens处理量"
             last_subject = _subject_before(self.norm, clause.start, clause.end, last_subject)
+        self._baseline_levels(s, quantities, self.facts[facts_before:])
         self._doublings(s, last_subject)
         self._free(s)
 
@@ -895,6 +913,56 @@ class _Extractor:
             self.facts.append(self._usage_fact(s, entity, q, combine_bound(shared or "eq", q.bound), s.as_of(q.start),
                                                "usage.respectively"))
         return [(q.start, q.end) for q in values]
+
+    def _respective_growth(self, s: _Sentence, quantities: list[Quantity]) -> list[tuple[int, int]]:
+        """"互联网、金融和制造业领域的日均Token消耗量同比分别增长约4倍、6倍和8倍": the segments
+        listed before the metric, each with its multiple, all growths of the entity in force (the
+        platform or country the article speaks of). Returns the spans of the multiples taken; when
+        segments and multiples do not pair up, none is anyone's."""
+        norm = self.norm
+        cue = _RESPECTIVE_GROWTH.search(norm, s.span.start, s.span.end)
+        if cue is None:
+            return []
+        values = [q for q in quantities if cue.end() <= q.start < s.span.end and not q.percent]
+        run: list[Quantity] = []
+        position = cue.end()
+        for q in values:
+            if norm[position:q.start].strip(" \t") not in (("",) if not run else ("、", "和", "与", "及", ",", "，")) \
+                    or not _MULTIPLE_UNIT.match(norm, q.end):
+                break
+            run.append(q)
+            position = _MULTIPLE_UNIT.match(norm, q.end).end()
+        if len(run) < 2:
+            return []
+        clause = s.clause_of(cue.start())
+        head = norm[s.span.start:cue.start()]
+        noun = _last_usage_noun(norm, s.span.start, cue.start())
+        listed = None
+        for listed in _SEGMENT_LIST.finditer(head):
+            pass
+        if noun is None or _DISTRACTOR.search(head) or listed is None:
+            return []
+        segments = [x for x in re.split(r"[、和及与]", listed.group("items")) if x]
+        named = [m for m in s.mentions if s.span.start + listed.start() <= m.start < cue.start()]
+        entity = s.entity(cue.start())
+        if named and len(named) == len(segments) == len(run) and all(m.source != "company" for m in named):
+            owners = [(m, None) for m in named]  # "豆包和千问的调用量分别增长了8倍和6倍": each its own
+        elif len(segments) != len(run) or entity is None or entity.source == "company" or named:
+            return [(q.start, q.end) for q in run]
+        else:
+            owners = [(entity, segment) for segment in segments]
+        as_of = s.as_of(cue.start())
+        word = cue.group("bound")
+        for (entity, segment), q in zip(owners, run):
+            baseline = self._baseline(s, clause, cue.start(), as_of, entity)
+            self.facts.append(self._fact(
+                s, "growth_multiple", entity, metric="growth_multiple", value=q.value, unit=MULTIPLE_UNIT,
+                bound=combine_bound(g.BOUND_PREFIXES.get(word, "eq") if word else None, q.bound),
+                as_of_date=as_of.value, as_of_precision=as_of.precision, subject=squash(noun), segment=segment,
+                baseline_date=baseline.value if baseline else None,
+                baseline_precision=baseline.precision if baseline else None,
+                number_start=q.start, number_end=q.end, rule="growth.respectively"))
+        return [(q.start, q.end) for q in run]
 
     def _doublings(self, s: _Sentence, last_subject: str | None) -> None:
         """翻了一番 → ×2, 翻两番 → ×4, 翻倍 → ×2; then the multiple-first and tenths phrasings."""
@@ -1054,6 +1122,46 @@ class _Extractor:
         self._last_usage_end = s.span.end
         return fact
 
+    def _baseline_levels(self, s: _Sentence, quantities: list[Quantity], new_facts: list[Fact]) -> None:
+        """The level a daily usage grew from, when the sentence dates it: "突破30万亿，较5月底的
+        16.4万亿增长超80%", "从2025年年中的30万亿，狂飙到180万亿", "和2024年5月首次发布时的日均1200亿
+        相比". It is the same entity's daily usage at that date. Undated, it is left out: the
+        sentence's own date is the new level's."""
+        usage = [f for f in new_facts if f.family == "daily_token_usage"]
+        if len(usage) != 1 or self._last_mention is None:
+            return
+        fact, norm = usage[0], self.norm
+        owner = next((m for m in s.mentions if (m.base or m.entity).name == fact.entity), None) or self._last_mention
+        if (owner.base or owner.entity).name != fact.entity:
+            return
+        taken = {f.number_start for f in self.facts}
+        for q in quantities:
+            if q.start in taken or q.percent or q.value < MIN_TOKENS_PER_DAY or q.start == fact.number_start:
+                continue
+            clause = s.clause_of(q.start)
+            head = _BASELINE_LEVEL_HEAD.search(norm, max(s.span.start, clause.start - 1, q.start - 36), q.start)
+            if head is None:
+                continue
+            tail = _BASELINE_LEVEL_TAIL[head.group("cue")].match(norm, q.end, s.span.end)
+            dated = [d for d in s.dates if head.end("cue") <= d.start and d.end <= q.start and d.text not in g.NOW_WORDS]
+            if not dated and head.group("cue") in ("从", "由") and (start := s.range_start(head.start())):
+                dated = [start]  # "2022年至2025年6月，…从5亿激增至4.6万亿": the span's start
+            if tail is None or not dated or _TOKEN_UNIT.match(norm, q.end) is None and not re.match(
+                    r"[ \t]*(?:规模|级别|水平)?[ \t]*(?:相比|[，,]|增|提|上|翻|激|跃|暴|狂|到|至)", norm[q.end:q.end + 6]):
+                continue
+            date_mention = dated[-1]
+            if not re.search(r"\d{4}|[今去前明]年", date_mention.text):
+                # "截至2025年9月底…较5月底的…": a year-less date is in the new level's year, or before it
+                year = fact.as_of_date.year - (date_mention.value.replace(year=2000) > fact.as_of_date.replace(year=2000, day=1))
+                date_mention = replace(date_mention, value=date_mention.value.replace(year=year))
+            word_bound = bound_before(norm, q.start, head.end("cue"))
+            self.facts.append(self._fact(
+                s, "daily_token_usage", owner, metric="tokens_per_day", value=q.value, unit=TOKENS_PER_DAY,
+                bound=combine_bound(word_bound[0] if word_bound else None, q.bound),
+                as_of_date=date_mention.value, as_of_precision=date_mention.precision,
+                value_low=q.low, value_high=q.high, number_start=q.start, number_end=q.end, rule="usage.baseline_level"))
+            self._last_mention = owner
+
     def _usage_fact(self, s: _Sentence, entity: Mention, q: Quantity, bound: str, as_of: DateMention, rule: str) -> Fact:
         return self._fact(s, "daily_token_usage", entity, metric="tokens_per_day", value=q.value, unit=TOKENS_PER_DAY,
                           bound=bound, as_of_date=as_of.value, as_of_precision=as_of.precision,
@@ -1115,7 +1223,8 @@ class _Extractor:
         elif subject is None and self._last_usage is not None and self._last_usage_end is not None \
                 and norm[self._last_usage_end:s.span.start].strip(" \t\n") == "" \
                 and "\n\n" not in norm[self._last_usage_end:s.span.start] \
-                and _ONLY_DURATION.fullmatch(norm, s.span.start, verb_pos):
+                and (_ONLY_DURATION.fullmatch(norm, s.span.start, verb_pos)
+                     or _ONLY_BASELINE.fullmatch(norm, s.span.start, verb_pos)):
             # "…这一数字已突破N。一年半时间，增长超过M倍。": a sentence of only a span of
             # time and a growth continues the daily usage stated just before it
             coreferent, subject = self._last_usage
@@ -1229,7 +1338,12 @@ class _Extractor:
             elif extra.respective and referred is not None:
                 extra.per_tokens = referred
             elif carried is None:
-                continue
+                stated = _unit_statement(norm, s.span.start)
+                if stated is None or stated[0] != extra.currency_unit:
+                    continue
+                # "定价如下（单位：美元/每百万token）…- Claude Opus 4.1：输入15美元、输出75美元": the
+                # article stated its unit once, and these amounts are in its currency
+                extra.per_tokens = stated[1]
             mentions.append(extra)
             taken.append((extra.amount_start, extra.amount_end))
         mentions.sort(key=lambda p: p.start)
@@ -1246,13 +1360,16 @@ class _Extractor:
                 # "$0.4/M 输入、$1.6/M 输出": the direction written right after its price
                 p.direction = g.DIRECTION_CUES[trailing.group(1).lower()]
                 p.end = trailing.end()
+            if p.condition is None and not p.continued:
+                p.condition = condition_before(norm, floor, p.start)
+            cache = p.condition in ("cache_hit", "cache_miss", "cache_write")
             if p.direction is None:
                 # "输入：32K以内，每百万tokens 1元；32K-128K，每百万tokens 2元": a direction holds
                 # for the prices after it in the sentence until another one is named
+                # a cache price is on input, unless a list intro names its direction: "…输出$15，以及
+                # 快取寫入每百萬 Token $3.75" is not an output price
                 p.direction = nearest_direction(norm, floor, p.start) or direction_after(norm, p.end) \
-                    or previous_direction or list_direction
-            if p.condition is None and not p.continued:
-                p.condition = condition_before(norm, floor, p.start)
+                    or (list_direction or "input" if cache else None) or previous_direction or list_direction
             p.direction = cached_input(p.direction or "unspecified", p.condition)
             previous_direction = p.direction if p.direction != "unspecified" else previous_direction
             floor = p.end + len(paren_after(norm, p.end))
@@ -1599,11 +1716,33 @@ _DOCUMENT_UNIT = re.compile(
 )
 
 
+# A unit restated in another denominator ("元/百万tokens（1元/百万tokens即0.001元/千tokens）"):
+# the restatement is not the unit the figures are in
+_RESTATED = re.compile(r"(?:即|等于|相当于|等同于|也就是|=|＝|约合|折合)[ \t]*[\d.]*[ \t]*$")
+
+
+# The article's statement of the unit its prices are in: "（单位：美元/每百万token）", "单位均为元/百万tokens"
+_UNIT_STATEMENT = re.compile(
+    r"单位[ \t]*(?:均为|都是|均是|为|是)?[ \t]*[：:]?[ \t*]*(?P<sym>US\$|\$)?(?P<cur>美元|USD|人民币|元|CNY|RMB)[ \t]*/[ \t]*每?[ \t]*"
+    r"(?P<count>百万|一百万|1M|M|千|一千|1K|K|million|thousand)[ \t]*(?:个[ \t]*)?" + g.TOKEN_WORD, re.IGNORECASE)
+
+
+def _unit_statement(norm: str, before: int) -> tuple[str, float] | None:
+    """(currency, tokens per price) of the last unit statement before `before`."""
+    found = None
+    for found in _UNIT_STATEMENT.finditer(norm, 0, before):
+        pass
+    if found is None:
+        return None
+    return currency_unit_from(found.group("sym"), found.group("cur")), token_count(found.group("count"))
+
+
 def _document_unit(norm: str, before: int) -> re.Match | None:
     """The last unit statement before a table, when neither its header nor its intro gives one."""
     found = None
-    for found in _DOCUMENT_UNIT.finditer(norm, 0, before):
-        pass
+    for m in _DOCUMENT_UNIT.finditer(norm, 0, before):
+        if not _RESTATED.search(norm, max(0, m.start() - 12), m.start()):
+            found = m
     return found
 
 
@@ -1715,6 +1854,24 @@ def _growth_verb(head: str, offset: int) -> tuple[int | None, str | None, str | 
 # A sentence head that is only a span of time: "一年半时间，", "短短半年里，", "过去一年，".
 _ONLY_DURATION = re.compile(r"[ \t]*(?:在|过去|短短|仅仅|仅用|用了|不到)*[ \t]*(?:\d+|[一两二三四五六七八九十半]+)[ \t]*(?:个)?[ \t]*"
                             r"(?:年半|年|个月|月|季度|周|天)(?:半)?(?:多)?(?:时间|里|内|以来|之内|期间)?[ \t]*[，,]?[ \t]*(?:已|就|已经)?[ \t]*")
+# A sentence that opens with only its baseline, then grows: "（如果）和2024年5月首次发布时的日均1200亿
+# 相比，增长了417倍", "与去年同期相比，…". It continues the daily usage stated just before it.
+_ONLY_BASELINE = re.compile(r"[ \t“\"「]*(?:如果|若是?|要是)?[ \t]*(?:和|与|跟|同)[^，,。；;！？]{1,40}?相比[ \t]*[，,]?[ \t]*(?:已|就|已经)?[ \t]*")
+# Between the two ends of a span of time: "2022年至2025年6月", "2024年5月—12月"
+_RANGE_JOIN = re.compile(r"[ \t]*(?:至|到|-|—|–|~|～)[ \t]*")
+# "…分别增长了8倍和6倍", "同比分别增长约4倍、6倍和8倍": multiples shared out over a list
+_RESPECTIVE_GROWTH = re.compile(r"分别[ \t]*(?:同比|环比)?[ \t]*(?:增长|提升|上涨|增加|增长了|提升了|上涨了|增加了|扩大)了?[ \t]*(?P<bound>约|超过|超|逾|近|接近)?[ \t]*")
+# the segments before the metric: "互联网、金融和制造业领域的", "汽车和金融客户的"
+_SEGMENT_LIST = re.compile(r"(?:^|[，,：:]|其中|看)[ \t]*(?P<items>[\u4e00-\u9fa5A-Za-z]{1,8}(?:[、和及与][\u4e00-\u9fa5A-Za-z]{1,8})+?)"
+                           r"(?:等)?(?:领域|行业|客户|场景|板块|业务)?的")
+# A baseline phrase ending in an amount: "较5月底的", "相比2024年初的", "从2025年年中的", "和2024年5月
+# 首次发布时的日均"; the words after the amount that close it, by cue
+_BASELINE_LEVEL_HEAD = re.compile(r"(?P<cue>较|相比|相较于?|比|从|由|和|与|跟)(?:[^，,。；;！？]{0,30}?(?:的|时))?[ \t]*(?:日均|每天|每日)?[ \t]*(?:约|近|超过|不到|仅|只有)?[ \t]*$")
+_GREW = r"[ \t]*(?:个)?[ \t]*(?:tokens?|Tokens?|TOKENS?|token|词元|令牌)?[ \t]*(?:规模|级别|水平)?[ \t]*[，,]?[ \t]*(?:已|又|再)?[ \t]*(?:增长|提升|上涨|翻|激增|增加|暴涨|跃升|狂飙|飙升|攀升|猛增|大涨|涨)"
+_BASELINE_LEVEL_TAIL = {cue: re.compile(tail) for cues, tail in (
+    (("较", "相比", "相较", "相较于", "比"), _GREW),
+    (("从", "由"), _GREW + r"?[^，,。；;]{0,6}?(?:到|至)"),
+    (("和", "与", "跟"), r"[ \t]*(?:个)?[ \t]*(?:tokens?|Tokens?|token|词元|令牌)?[ \t]*相比")) for cue in cues}
 _DURATION_WORDS = re.compile(r"年|月|天|周|季度|时间|期间|当时|之前|以前|以来|至今|不到|半年|多久|短短|仅用|仅仅")
 
 

@@ -99,6 +99,10 @@ CURRENCY_WORDS = {
     "美元": "USD", "美金": "USD", "刀": "USD",
 }
 CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "¥": "CNY", "￥": "CNY", "RMB": "CNY", "CNY": "CNY", "USD": "USD"}
+# Other currencies, whose amounts are never read as yuan or dollars: "约新台币37元" is not 37 CNY,
+# "HK$3" is not 3 USD. The warehouse keeps CNY and USD prices only.
+FOREIGN_CURRENCY_WORDS = ("新台币", "台币", "港币", "港元", "日元", "日圆", "韩元", "欧元", "新加坡元", "澳元", "加元", "英镑",
+                          "NT$", "HK$", "NTD", "HKD", "JPY", "EUR")
 
 # Price denominators: how many tokens a price is quoted for.
 TOKEN_COUNT_WORDS = {
@@ -194,6 +198,10 @@ CONDITION_CUES = {
     "快取未命中": "cache_miss", "缓存未击中": "cache_miss",
     "缓存命中": "cache_hit", "命中缓存": "cache_hit", "cache hit": "cache_hit", "快取命中": "cache_hit",
     "缓存击中": "cache_hit", "缓存输入": "cache_hit", "cached input": "cache_hit", "提示缓存": "cache_hit",
+    # reading from the cache is a hit ("快取讀取 $0.30", "cache read"); writing to it is priced apart
+    "缓存读取": "cache_hit", "快取读取": "cache_hit", "cache read": "cache_hit", "读缓存": "cache_hit",
+    "缓存写入": "cache_write", "快取写入": "cache_write", "cache write": "cache_write", "写缓存": "cache_write",
+    "缓存创建": "cache_write",
     "夜间": "off_peak", "闲时": "off_peak", "错峰": "off_peak", "优惠时段": "off_peak",
     "批量": "batch", "batch": "batch",
 }

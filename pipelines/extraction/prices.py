@@ -46,6 +46,9 @@ _PRICE_BEFORE = re.compile(
     + r"(?P<mid>(?:[^，,。；;\d$¥￥（(]|（[^）\d]{0,10}）|\([^)\d]{0,10}\)){0,12}?)[ \t]*" + _AMOUNT,
     re.IGNORECASE,
 )
+# A price restated in brackets in the other currency, as a list price: "（人民币2.1元）", "（$0.3）";
+# not a conversion in passing ("（约合人民币2.1元）")
+_RESTATED_IN_PAREN = re.compile(r"[ \t]*[（(][ \t]*(?:人民币|RMB)?[ \t]*" + _AMOUNT + r"[ \t]*[)）]")
 # "…从X降至Y元": the new price right after an old one.
 _CUT_TO = re.compile(
     r"[ \t]*(?:" + "|".join(c for c in g.PRICE_CUT_CUES) + r")[ \t]*" + _AMOUNT + r"(?![\d.])", re.IGNORECASE
@@ -220,12 +223,28 @@ def price_mentions(norm: str, span: Span) -> list[PriceMention]:
             mention.end = to.end()
             mention.bound = "eq"
         found.append(mention)
+        restated = _RESTATED_IN_PAREN.match(norm, mention.end, span.end)
+        unit = currency_unit_from(restated.group("sym"), restated.group("cur")) if restated else None
+        if unit and unit != mention.currency_unit and unit in ("CNY", "USD"):
+            # "0.3美元（人民币2.1元）": the same price in the other currency, as the vendor lists it
+            found.append(PriceMention(restated.start("amount"), restated.end(), restated.start("amount"),
+                                      restated.end("amount"), _amount(restated.group("amount")), unit,
+                                      mention.per_tokens, direction=mention.direction, condition=mention.condition,
+                                      bound=mention.bound, continued=True))
         found += _more_after(norm, mention, span.end, condition_words(norm[m.start():m.start("amount")]))
     taken = [(p.amount_start, p.amount_end) for p in found] + [(p.start, p.end) for p in found]
     found += _small_money_mentions(norm, span, [(a, b) for a, b in taken if b > a])
     # "10元/1M tokens/min": a fee for keeping tokens (cache storage) per unit of time, not a price of tokens
     found = [p for p in found if not _PER_TIME.search(norm, p.start, min(span.end, p.end + 16))]
+    found = [p for p in found if not _FOREIGN_BEFORE.search(norm, max(span.start, p.amount_start - 8), p.amount_start)]
     return sorted(found, key=lambda p: p.start)
+
+
+# An amount in another currency: "约新台币37元", "HK$3", "NT$ 37"
+_FOREIGN_BEFORE = re.compile("(?:" + "|".join(re.escape(w) for w in g.FOREIGN_CURRENCY_WORDS) + r")[ \t]*(?:约|仅|只要|大约)?[ \t]*\$?[ \t]*$")
+
+
+_CACHE_CONDITIONS = ("cache_hit", "cache_miss", "cache_write")
 
 
 def _more_after(norm: str, mention: PriceMention, end: int, shared_condition: str | None) -> list[PriceMention]:
@@ -236,15 +255,18 @@ def _more_after(norm: str, mention: PriceMention, end: int, shared_condition: st
             break
         words = (more.group("mid2") or "") + paren_after(norm, more.end())
         direction_cue = _DIRECTION.search(more.group("mid2") or "")
+        own_condition = condition_words(words)
         found.append(PriceMention(
             more.start("amount2"), more.end(), more.start("amount2"), more.end("amount2"),
             _amount(more.group("amount2")),
             currency_unit_from(more.group("sym2"), more.group("cur2")) or mention.currency_unit,
             mention.per_tokens,
-            direction=g.DIRECTION_CUES[direction_cue.group(0).lower()] if direction_cue else mention.direction,
+            # a cache price of its own ("、快取讀取 $0.30") is an input price, whatever came before it
+            direction=g.DIRECTION_CUES[direction_cue.group(0).lower()] if direction_cue
+            else "input" if own_condition in _CACHE_CONDITIONS else mention.direction,
             # a condition stated before the first amount holds for the list ("输入(缓存命中)价格分别为
             # A元和B元"); one in a parenthesis after it is that amount's own ("A元（缓存命中）、B元")
-            condition=condition_words(words) or (shared_condition if not direction_cue else None), continued=True,
+            condition=own_condition or (shared_condition if not direction_cue else None), continued=True,
         ))
         position = more.end()
     return found
@@ -454,8 +476,8 @@ def condition_before(norm: str, floor: int, pos: int) -> str | None:
 
 
 def cached_input(direction: str, condition: str | None) -> str:
-    """Cache hits and misses are priced on input tokens."""
-    if direction == "unspecified" and condition in ("cache_hit", "cache_miss"):
+    """Cache hits, misses and writes are priced on input tokens."""
+    if direction == "unspecified" and condition in ("cache_hit", "cache_miss", "cache_write"):
         return "input"
     return direction
 
