@@ -216,6 +216,10 @@ class Registry:
         stop = variant.end()
         while stop > mention.end and norm[stop - 1] in " \t-_·":
             stop -= 1
+        if norm[stop - 1].isdigit():
+            # letters glued to the version are part of the id: "GLM-4.5V", "Qwen2.5VL" (not GLM-4.5)
+            while stop < end and norm[stop].isascii() and norm[stop].isalnum():
+                stop += 1
         name = norm[mention.start:stop]
         registered = self.lookup(name)
         if registered is not None:  # a listed spelling the alias scan did not reach

@@ -1097,13 +1097,7 @@ class _Extractor:
             return None  # stated for a launch whose date nobody knows: it would be dated wrong
         if then is not None:
             as_of = then
-        ago = _AGO.search(norm, s.span.start, q.start)
-        if ago and not any(d.role == "as_of" and ago.end() <= d.start < q.start for d in s.dates) \
-                and (as_of.end <= ago.start() or as_of.start == as_of.end):
-            # "N年前/N个月前，…": that long before the time the sentence speaks of
-            months = _months(ago.group("n"), ago.group("unit"))
-            precision = as_of.precision if as_of.precision in ("day", "month") else "month"
-            as_of = DateMention(ago.start(), ago.end(), add_months(as_of.value, -months), precision, "as_of", ago.group(0))
+        as_of = _shifted_back(norm, s, q.start, as_of)
         if as_of.precision in ("half", "quarter", "year") and (inherited or (
                 as_of.precision != "year" and _REACHED.search(norm, max(clause.start, q.start - 8), q.start))):
             # "… H2 … grew to X", "在<year>上半年达到X": X holds at the end of the period
@@ -1363,6 +1357,8 @@ class _Extractor:
             if p.condition is None and not p.continued:
                 p.condition = condition_before(norm, floor, p.start)
             cache = p.condition in ("cache_hit", "cache_miss", "cache_write")
+            if p.direction is None and _BOTH_DIRECTIONS.match(norm, p.end):
+                p.direction = "unspecified"  # "0.5元/百万tokens（输入输出统一计价）": one price for both
             if p.direction is None:
                 # "输入：32K以内，每百万tokens 1元；32K-128K，每百万tokens 2元": a direction holds
                 # for the prices after it in the sentence until another one is named
@@ -1378,7 +1374,13 @@ class _Extractor:
             # "输入A美元、输出B美元；人民币计价分别为C元和D元": the same directions, in order
             prior = [p for p in mentions if not p.respective and p.end <= pending[0].start]
             same_list = len(prior) == len(pending) and len({q.direction for q in prior}) == len(prior)
+            earlier = self._previous_prices(s, pending) if not prior else None
             for i, p in enumerate(pending):
+                if earlier:
+                    # "- 输入（缓存命中）：0.2元…- 输出：3元…。海外按美元结算，三项分别是A、B和C": the
+                    # prices just listed, restated in the other currency, in order
+                    p.direction, p.condition = earlier[i].direction, earlier[i].condition
+                    continue
                 p.direction = prior[i].direction if same_list else cached_input("unspecified", p.condition)
         assign_respectively(norm, s.span.start, mentions)
         shared_out = self._models_of_each(s, mentions)
@@ -1410,6 +1412,19 @@ class _Extractor:
                 continue
             self._price_fact(s, p, entity)
         return [(p.start, p.end) for p in mentions] + [span for p in mentions for span in p.extra_spans]
+
+    def _previous_prices(self, s: _Sentence, pending: list[PriceMention]) -> list[Fact] | None:
+        """The prices stated just before this sentence (the last facts read, all prices of one model,
+        within a few lines and no heading), when as many as `pending` and in the other currency."""
+        recent = self.facts[-len(pending):] if len(self.facts) >= len(pending) else []
+        if not recent or any(f.family != "price_point" for f in recent) or len({f.entity for f in recent}) != 1 \
+                or len({(f.direction, f.condition) for f in recent}) != len(recent):
+            return None
+        currencies = {price_per_million_tokens(p.amount, p.currency_unit, 1.0)[1] for p in pending}
+        if currencies & {f.currency for f in recent} or s.span.start - recent[-1].char_end > 300 \
+                or "\n#" in self.norm[recent[-1].char_end:s.span.start]:
+            return None
+        return recent
 
     def _price_fact(self, s: _Sentence, p: PriceMention, entity: Mention) -> None:
         value, currency = price_per_million_tokens(p.amount, p.currency_unit, p.per_tokens)
@@ -1488,7 +1503,7 @@ class _Extractor:
         """A price's date. A date carried from the sentence before that is the period of a usage or
         growth figure there ("截至<month>，<entity>日均…<amount>。<model>的输入价格为…") dates that
         statistic, not the price: the price then holds at the article's date."""
-        as_of = s.as_of(pos)
+        as_of = _shifted_back(self.norm, s, pos, s.as_of(pos))
         if as_of.start < s.span.start and as_of.text and any(
                 f.family != "price_point" and f.char_start <= as_of.start < f.char_end and f.as_of_date == as_of.value
                 for f in self.facts):
@@ -1610,6 +1625,23 @@ def _of_family(model: Mention, family: Mention) -> bool:
 
 # a year earlier: 同比, 去年同期, and the Taiwanese and Hong Kong press's 年增/按年 ("年增逾N倍")
 _YEAR_ON_YEAR = re.compile(r"同比|去年同期|年增|按年|年比")
+
+
+def _shifted_back(norm: str, s: _Sentence, pos: int, as_of: DateMention) -> DateMention:
+    """"N年前/N个月前，…": a figure that long before the time the sentence speaks of (unless a date
+    or a word of now stands between: "两年前是X，如今是Y")."""
+    ago = None
+    for ago in _AGO.finditer(norm, s.span.start, pos):
+        pass
+    if ago is None or any(d.role == "as_of" and ago.end() <= d.start < pos for d in s.dates) \
+            or _NOW_AGAIN.search(norm, ago.end(), pos) or not (as_of.end <= ago.start() or as_of.start == as_of.end):
+        return as_of
+    months = _months(ago.group("n"), ago.group("unit"))
+    precision = as_of.precision if as_of.precision in ("day", "month") else "month"
+    return DateMention(ago.start(), ago.end(), add_months(as_of.value, -months), precision, "as_of", ago.group(0))
+
+
+_NOW_AGAIN = re.compile(r"现在|如今|目前|今天|而今|眼下|当前")
 
 
 def _relative_baseline(norm: str, floor: int, pos: int, as_of: DateMention, clause: Span) -> DateMention | None:
@@ -1857,6 +1889,8 @@ _ONLY_DURATION = re.compile(r"[ \t]*(?:在|过去|短短|仅仅|仅用|用了|�
 # A sentence that opens with only its baseline, then grows: "（如果）和2024年5月首次发布时的日均1200亿
 # 相比，增长了417倍", "与去年同期相比，…". It continues the daily usage stated just before it.
 _ONLY_BASELINE = re.compile(r"[ \t“\"「]*(?:如果|若是?|要是)?[ \t]*(?:和|与|跟|同)[^，,。；;！？]{1,40}?相比[ \t]*[，,]?[ \t]*(?:已|就|已经)?[ \t]*")
+# One price for input and output alike, said right after it
+_BOTH_DIRECTIONS = re.compile(r"[ \t]*[（(]?[ \t]*(?:输入输出|输入和输出|输入、输出|不区分输入输出|输入与输出)[ \t]*(?:统一|同价|价格相同|相同|一致|不区分)")
 # Between the two ends of a span of time: "2022年至2025年6月", "2024年5月—12月"
 _RANGE_JOIN = re.compile(r"[ \t]*(?:至|到|-|—|–|~|～)[ \t]*")
 # "…分别增长了8倍和6倍", "同比分别增长约4倍、6倍和8倍": multiples shared out over a list
