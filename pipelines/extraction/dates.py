@@ -34,6 +34,7 @@ DATE_RE = re.compile(
     (?:
         (?P<now>{"|".join(NOW_WORDS)})
       | (?<![\d.A-Za-z])(?<![A-Za-z0-9]-)(?P<iso_year>(?:19|20)\d\d)[-/](?P<iso_month>1[0-2]|0?[1-9])[-/](?P<iso_day>3[01]|[12]\d|0?[1-9])(?![\d.])  # 2025-09-29
+      | (?<![\d.A-Za-z])(?<![A-Za-z0-9]-)(?P<iso_month_year>(?:19|20)\d\d)[-/](?P<iso_month_only>1[0-2]|0[1-9])(?![\d./\-A-Za-z])  # 2025-09 (a table's 时点)
       | (?P<rel_month>{_REL_MONTHS})
       | (?<![\d.A-Za-z])(?=[\d一二三四五六七八九十今去前明本上下第Q年底初末])   # never an empty match
         (?:
@@ -97,6 +98,8 @@ def _resolve(match: re.Match, published: date, future_ok: bool = False) -> tuple
             return date(int(g["iso_year"]), int(g["iso_month"]), int(g["iso_day"])), "day"
         except ValueError:
             return None
+    if g["iso_month_year"]:
+        return date(int(g["iso_month_year"]), int(g["iso_month_only"]), 1), "month"
     if g["rel_month"]:
         return add_months(published.replace(day=1), RELATIVE_MONTHS[g["rel_month"]]), "month"
     explicit_year = None

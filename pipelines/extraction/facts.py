@@ -280,7 +280,9 @@ class _Sentence:
         clause = self.clause_of(pos)
         # "<model>的价格较<other model>下降80%": what it is compared with is not whose figure it is
         pool = [m for m in self.mentions if not _COMPARED_WITH.search(self.norm, max(0, m.start - 3), m.start)
-                and not _TIMES_OF_TARGET.match(self.norm, m.end)]
+                and not _TIMES_OF_TARGET.match(self.norm, m.end)
+                # "…，成本比GPT-4低30%": a model measured against, in a clause before, is not the owner
+                and not (m.start < clause.start and _COMPARED_TARGET.search(self.norm, max(0, m.start - 6), m.start))]
         if prefer_models:
             models = [m for m in pool if m.entity.kind in ("model", "model_family")]
             pool = models or pool
@@ -347,6 +349,8 @@ def _merge_mentions(registry: Registry, norm: str, original: str, span: Span,
 
 
 _COMPARED_WITH = re.compile(r"(?:较|相比|相较|相比于|相较于|对比|比起)[ \t]*$")
+# What a model is measured against in a sentence about another: "…得分44.9%，超越GPT-4的41.7%"
+_COMPARED_TARGET = re.compile(r"(?:超越|超过了?|优于|领先于?|击败|胜过|不如|低于|高于|比|较|相比于?|对比|介于)[ \t]*$")
 _QUALIFIES = re.compile(r"[ \t]*旗下(?:的)?[ \t]*")
 # "…，是同期<model>的N倍": the model a figure is a multiple of is not the figure's owner
 _TIMES_OF_TARGET = re.compile(r"[ \t]*的[ \t]*(?:约|近|超过)?[ \t]*(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)[ \t]*倍")
@@ -480,6 +484,7 @@ class _Extractor:
         self.facts = []
         self._tables()
         self._usage_tables()
+        self._tracker_tables()
         # a row read as a table is not read again as a sentence
         rows = self._table_rows
         sentence_facts = [f for f in sentence_facts
@@ -604,7 +609,10 @@ class _Extractor:
         for earlier in range(index - 1, -1, -1):
             found = self._mentions(spans[earlier])
             if found:
-                return found[0]
+                # what an earlier sentence measured something against is not what it was about
+                about = [m for m in found if not _COMPARED_TARGET.search(self.norm, max(0, m.start - 6), m.start)]
+                if about:
+                    return about[0]
         return None
 
     def _model_before(self, spans: list[Span], index: int, across_paragraphs: bool = False) -> Mention | None:
@@ -617,7 +625,8 @@ class _Extractor:
             if ("\n\n" in between and not (intro or item or across_paragraphs)) \
                     or self.norm.startswith("#", spans[earlier + 1].start):
                 return None  # a new paragraph; a list intro scopes its items across the blank line
-            models = [m for m in self._mentions(spans[earlier]) if m.entity.kind in ("model", "model_family")]
+            models = [m for m in self._mentions(spans[earlier]) if m.entity.kind in ("model", "model_family")
+                      and not _COMPARED_TARGET.search(self.norm, max(0, m.start - 6), m.start)]
             if models:
                 return models[-1]
         return None
@@ -721,9 +730,19 @@ class _Extractor:
 
     def _table_date(self, table_start: int) -> DateMention:
         """The date a table's rows hold on when they name none: the last one stated in the 200
-        characters before it, else the publish date."""
-        dates = [d for d in find_dates(self.norm, self.article.published_date, max(0, table_start - 200), table_start)
+        characters before it, within the block of lines right above it (its intro, a list of notes),
+        else the publish date. A date in an earlier paragraph is another statement's."""
+        above = self.norm[:table_start].rstrip(" \t\n")
+        block_start = above.rfind("\n\n") + 2 if "\n\n" in above else 0
+        dates = [d for d in find_dates(self.norm, self.article.published_date, max(0, block_start, table_start - 200), table_start)
                  if d.role == "as_of"]
+        heading = None
+        for heading in _HEADING_LINE.finditer(self.norm, 0, block_start):
+            pass
+        if not dates and heading is not None:
+            # "### 2025-07-28" … "- GLM-4.5 分档计费：" + the table: the section's dated heading
+            dates = [d for d in find_dates(self.norm, self.article.published_date, heading.start(), heading.end())
+                     if d.role == "as_of"]
         return dates[-1] if dates else DateMention(0, 0, self.article.published_date, "day", "as_of")
 
     def _usage_tables(self) -> None:
@@ -780,6 +799,70 @@ class _Extractor:
                     self._table_rows.append((row_start, row_end))
                 if growth_column is not None:
                     self._growth_cell(row, entity, cells[growth_column], as_of, header[growth_column])
+
+    def _tracker_tables(self) -> None:
+        """A table whose caption names daily token usage and whose columns are values each followed
+        by its date ("**表1 头部平台日均tokens调用量跟踪**" over "| 厂商 | 平台/模型 | 最新值 | 时点 |
+        前值 | 时点 | 倍数 |"): each dated value is the row's platform's daily usage then, and a
+        multiple column is the growth from the later value's date back to the earlier one's. Cells
+        counted in 次 (calls) or marked as the author's own estimate (`*`) are not read."""
+        norm = self.norm
+        for table in TABLE.finditer(norm):
+            lines = table_lines(norm, table.start(), table.end())
+            if len(lines) < 3 or any(a <= table.start() < b for a, b in self._table_rows):
+                continue
+            caption = _line_before(norm, table.start())
+            words = norm[caption.start:caption.end]
+            if not (_DAILY.search(words) and (_USAGE_NOUN.search(words) or _TOKEN_CUE.search(words))) \
+                    or _DISTRACTOR.search(words) or _RATE.search(words):
+                continue
+            header = [norm[a:b] for a, b in table_cells(norm, *lines[0])]
+            dated = [(i, i + 1) for i, h in enumerate(header[:-1])
+                     if _TRACKER_VALUE.search(h) and _TRACKER_DATE.search(header[i + 1])]
+            if not dated:
+                continue
+            names = [i for i, h in enumerate(header) if re.search(r"平台|模型|产品", h)]
+            multiple_column = next((i for i, h in enumerate(header) if re.search(r"倍数|倍|multiple", h, re.I)), None)
+            for row_start, row_end in lines[2:]:
+                cells = table_cells(norm, row_start, row_end)
+                if len(cells) != len(header):
+                    continue
+                mentions = next((found for i in names + list(range(len(cells)))
+                                 if (found := self._mentions_within(Span(*cells[i])))), [])
+                if not mentions or mentions[0].source == "company":
+                    continue
+                entity = mentions[0]
+                row = _Sentence(norm=norm, span=Span(row_start, row_end), clauses=[Span(*c) for c in cells], dates=[],
+                                mentions=mentions, carried_date=None, carried_entity=None,
+                                published=self.article.published_date)
+                levels = []
+                for value, when in dated:
+                    a, b = cells[value]
+                    text = norm[a:b]
+                    days = find_dates(norm, self.article.published_date, *cells[when])
+                    amounts = find_quantities(norm, a, b)
+                    if "次" in text or "*" in text or len(days) != 1 or len(amounts) != 1 or amounts[0].percent \
+                            or amounts[0].value < MIN_TOKENS_PER_DAY * 1e4:
+                        levels.append(None)
+                        continue
+                    q = amounts[0]
+                    symbol = _TRACKER_BOUND.match(text)
+                    bound = combine_bound(_TRACKER_BOUNDS[symbol.group(0).strip()] if symbol else None, q.bound)
+                    self.facts.append(self._usage_fact(row, entity, q, bound, days[0], "usage.table_cell"))
+                    levels.append(days[0])
+                if multiple_column is not None and len(levels) >= 2 and levels[0] and levels[1]:
+                    text = norm[cells[multiple_column][0]:cells[multiple_column][1]]
+                    times = _TRACKER_MULTIPLE.fullmatch(text)
+                    if times and float(times.group("times")) > 1:
+                        start = cells[multiple_column][0]
+                        self.facts.append(self._fact(
+                            row, "growth_multiple", entity, metric="growth_multiple", value=float(times.group("times")),
+                            unit=MULTIPLE_UNIT, bound="gt" if times.group("more") else "approx" if times.group("approx") else "eq",
+                            as_of_date=levels[0].value, as_of_precision=levels[0].precision, subject="日均tokens调用量",
+                            baseline_date=levels[1].value, baseline_precision=levels[1].precision,
+                            number_start=start + times.start("times"), number_end=start + times.end("times"),
+                            rule="growth.table_cell"))
+                self._table_rows.append((row_start, row_end))
 
     def _growth_cell(self, row: _Sentence, entity: Mention, cell: tuple[int, int], as_of: DateMention,
                      header: str = "") -> None:
@@ -1333,11 +1416,17 @@ class _Extractor:
                 extra.per_tokens = referred
             elif carried is None:
                 stated = _unit_statement(norm, s.span.start)
-                if stated is None or stated[0] != extra.currency_unit:
+                if stated is not None and stated[0] == extra.currency_unit:
+                    # "定价如下（单位：美元/每百万token）…- Claude Opus 4.1：输入15美元、输出75美元": the
+                    # article stated its unit once, and these amounts are in its currency
+                    extra.per_tokens = stated[1]
+                elif stated is None and not extra.respective and self._document_denominator() is not None \
+                        and not _NOT_PER_TOKEN.search(norm, s.span.start, s.span.end):
+                    # "…价格恢复为输入2元、输出8元": every price the article states is per the same
+                    # count of tokens, so are the directed amounts it leaves without one
+                    extra.per_tokens = self._document_denominator()
+                else:
                     continue
-                # "定价如下（单位：美元/每百万token）…- Claude Opus 4.1：输入15美元、输出75美元": the
-                # article stated its unit once, and these amounts are in its currency
-                extra.per_tokens = stated[1]
             mentions.append(extra)
             taken.append((extra.amount_start, extra.amount_end))
         mentions.sort(key=lambda p: p.start)
@@ -1412,6 +1501,13 @@ class _Extractor:
                 continue
             self._price_fact(s, p, entity)
         return [(p.start, p.end) for p in mentions] + [span for p in mentions for span in p.extra_spans]
+
+    def _document_denominator(self) -> float | None:
+        """The one count of tokens every price denominator of the article names, if there is one."""
+        if not hasattr(self, "_denominator_of_document"):
+            counts = {token_count(m.group("count")) for m in _ANY_DENOMINATOR.finditer(self.norm)}
+            self._denominator_of_document = counts.pop() if len(counts) == 1 else None
+        return self._denominator_of_document
 
     def _previous_prices(self, s: _Sentence, pending: list[PriceMention]) -> list[Fact] | None:
         """The prices stated just before this sentence (the last facts read, all prices of one model,
@@ -1889,6 +1985,20 @@ _ONLY_DURATION = re.compile(r"[ \t]*(?:在|过去|短短|仅仅|仅用|用了|�
 # A sentence that opens with only its baseline, then grows: "（如果）和2024年5月首次发布时的日均1200亿
 # 相比，增长了417倍", "与去年同期相比，…". It continues the daily usage stated just before it.
 _ONLY_BASELINE = re.compile(r"[ \t“\"「]*(?:如果|若是?|要是)?[ \t]*(?:和|与|跟|同)[^，,。；;！？]{1,40}?相比[ \t]*[，,]?[ \t]*(?:已|就|已经)?[ \t]*")
+# A heading line, or a line that is only bold text (a lead date or a caption)
+_HEADING_LINE = re.compile(r"(?m)^(?:#{1,6}[ \t]+[^\n]+|\*\*[^*\n]+\*\*[ \t]*)$")
+# Tracker tables: a value column ("最新值", "前值", "数值") followed by its date column ("时点")
+_TRACKER_VALUE = re.compile(r"值|数值|规模|用量|调用量|消耗量|value", re.IGNORECASE)
+_TRACKER_DATE = re.compile(r"时点|日期|时间|截至|截止|月份|as of|date", re.IGNORECASE)
+_TRACKER_BOUND = re.compile(r"[ \t]*(?:>=|≥|>|＞|≈|~|～|约|<|＜|≤)")
+_TRACKER_BOUNDS = {">=": "ge", "≥": "ge", ">": "gt", "＞": "gt", "≈": "approx", "~": "approx", "～": "approx", "约": "approx",
+                   "<": "lt", "＜": "lt", "≤": "le"}
+_TRACKER_MULTIPLE = re.compile(r"[ \t]*(?P<more>>|＞|超过)?(?P<approx>≈|约)?[ \t]*(?P<times>\d+(?:\.\d+)?)[ \t]*(?:x|X|×|倍)[ \t]*")
+# Words of a price that is not per token: a subscription, a plan, a fee per month or per call
+_NOT_PER_TOKEN = re.compile(r"每月|每年|每季|月费|年费|包月|包年|会员|套餐|订阅|每次|每张|每分钟|每小时|每秒|每人")
+# Any price denominator: "/百万tokens", "每千tokens", "per 1M tokens", "/1M" (the count is required)
+_ANY_DENOMINATOR = re.compile(r"(?:/|每|per)[ \t]*(?P<count>一百万|百万|一千|千|1M|1K|M|K|million|thousand|100万|1000)[ \t]*(?:个[ \t]*)?"
+                              r"(?:输入|输出)?[ \t]*(?:" + g.TOKEN_WORD + r"|(?<=[MK])(?![A-Za-z0-9]))", re.IGNORECASE)
 # One price for input and output alike, said right after it
 _BOTH_DIRECTIONS = re.compile(r"[ \t]*[（(]?[ \t]*(?:输入输出|输入和输出|输入、输出|不区分输入输出|输入与输出)[ \t]*(?:统一|同价|价格相同|相同|一致|不区分)")
 # Between the two ends of a span of time: "2022年至2025年6月", "2024年5月—12月"

@@ -220,6 +220,7 @@ FROM_MARKERS = ("从", "由")
 # skips such sentences (most of a press article) before its per-sentence work.
 FACT_CUES = TOKEN_WORDS + ("倍", "番", "%", "百分之", "成", "/M", "/1M", "/K", "数字", "指标", "数据", "规模") \
     + USAGE_NOUNS + FREE_CUES + ("免费", "输入", "输出") \
-    + ("分别",)  # "…，输入1块钱、输出4块钱" under the last denominator; "三项分别是A、B和C" after a list of prices
+    + ("分别", "input", "output", "cache")  # "…，输入1块钱、输出4块钱" under the last denominator;
+# "三项分别是A、B和C" after a list of prices; "cache read 也只要 $0.30 / 1M"
 # Every price needs a currency: a sentence without any of these has no price point to look for.
 PRICE_CUES = tuple(CURRENCY_WORDS) + tuple(CURRENCY_SYMBOLS) + ("美分", "毛", "角", "分")

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import grammar as g
-from .numbers import bound_before
+from .numbers import bound_before, parse_chinese_integer
 from .text import Span
 
 _DIRECTION = re.compile("|".join(sorted(g.DIRECTION_CUES, key=len, reverse=True)), re.IGNORECASE)
@@ -26,9 +26,12 @@ _CURRENCY_WORD = "|".join(sorted(g.CURRENCY_WORDS, key=len, reverse=True))
 _TOKEN_WORD = g.TOKEN_WORD  # tokens, token, 词元, 令牌
 _COUNT = r"(?:百万|一百万|1百万|100[ \t]*万|千|一千|1千|1,?000|[1-9]\d{0,2}[ \t]*万|万|一万|1[ \t]*[MK]|[MK]|million|thousand|1)"
 # An amount in digits, or in one Chinese numeral before the spoken 块 ("输出两块钱").
-_AMOUNT = (r"(?P<sym>US\$|\$|¥|￥)?[ \t]*(?P<amount>\d+(?:\.\d+)?|(?<![一二两三四五六七八九十百千万几数多])[一二两三四五六七八九十](?=块))"
+_AMOUNT = (r"(?P<sym>US\$|\$|¥|￥)?[ \t]*(?P<amount>\d+(?:\.\d+)?|(?<![一二两三四五六七八九十百千万几数多])[一二两三四五六七八九十]{1,3}(?=块))"
            r"[ \t]*(?P<cur>" + _CURRENCY_WORD + r"|美分|USD|CNY|RMB)?")
-_TOKENS = r"(?:个[ \t]*)?(?:(?P<dir_in>输入|输出|input|output)[ \t]*)?" + _TOKEN_WORD
+# the token word may be left out after a direction ("$2.50/100万输入") or after a bare count of
+# 百万/千 ending the phrase ("$0.50/百万，"), as after M or K
+_TOKENS = (r"(?:个[ \t]*)?(?:(?P<dir_in>输入|输出|input|output)[ \t]*)?(?:" + _TOKEN_WORD
+           + r"|(?:(?<=输入)|(?<=输出))(?![ \t]*[A-Za-z\u4e00-\u9fff])|(?:(?<=百万)|(?<=千))(?![ \t]*[A-Za-z0-9\u4e00-\u9fff]))")
 # "0.0008元/千Tokens", "$2.5 per 1M input tokens", "2元每百万tokens"
 _PRICE_AFTER = re.compile(
     r"(?<![A-Za-z0-9.\-])" + _AMOUNT + r"[ \t]*(?:/[ \t]*每?|每|per|(?=一百万|一千)(?<=[元块钱刀]))[ \t]*(?P<count>" + _COUNT + r")?[ \t]*"
@@ -43,7 +46,8 @@ _PRICE_BEFORE = re.compile(
     # "每百万个 A 美元", "每百万A美元": the count stands for tokens, right before the amount
     + r"|(?P<count_only>百万|一百万|千|一千)[ \t]*个?(?=[ \t]*(?:US\$|\$|¥|￥)?[ \t]*\d))"
     # the words between may hold a short parenthesis: "百万tokens输入(缓存命中)价格分别为A元"
-    + r"(?P<mid>(?:[^，,。；;\d$¥￥（(]|（[^）\d]{0,10}）|\([^)\d]{0,10}\)){0,12}?)[ \t]*" + _AMOUNT,
+    # (never over a spoken amount of its own: "每百万tokens八毛、输出八块" is two prices)
+    + r"(?P<mid>(?:[^，,。；;\d$¥￥（(毛角]|（[^）\d]{0,10}）|\([^)\d]{0,10}\)){0,12}?)[ \t]*" + _AMOUNT,
     re.IGNORECASE,
 )
 # A price restated in brackets in the other currency, as a list price: "（人民币2.1元）", "（$0.3）";
@@ -116,11 +120,29 @@ _DENOMINATOR_BEFORE = re.compile(r"(?:每[ \t]*)?(?P<count>百万|一百万|千|
 # "<N>毛钱一百万token": spoken, the count itself says "per one million"
 _DENOMINATOR_AFTER = re.compile(r"[ \t]*(?:/|每|(?=一百万|一千))[ \t]*(?P<count>一百万|一千|百万|千|万|1K|1M|K|M)[ \t]*(?:个[ \t]*)?" + _TOKEN_WORD,
                                 re.IGNORECASE)
+_BRACKETED_DENOMINATOR = re.compile(r"[（(][ \t]*(?:每|/)?[ \t]*(?P<count>一百万|百万|一千|千|1M|1K|M|K)[ \t]*(?:个[ \t]*)?"
+                                    + _TOKEN_WORD + r"[ \t]*[)）]", re.IGNORECASE)
 _SMALL_VALUE = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "半": 0.5}
 
 
 def _amount(text: str) -> float:
-    return float(text) if text[0].isdigit() else float(_SMALL_VALUE[text])
+    if text[0].isdigit():
+        return float(text)
+    return float(_SMALL_VALUE[text]) if text in _SMALL_VALUE else float(parse_chinese_integer(text) or 0)
+
+
+# The tenths after a spoken 块: "一块二" is 1.2 元, "一块五" 1.5 元 (not "两块钱", "八块，")
+_KUAI_TENTHS = re.compile(r"[ \t]*块[ \t]*(?P<tenths>[一二两三四五六七八九])(?![一二两三四五六七八九十百千万亿\d毛角分钱])")
+
+
+def _with_spoken_tenths(norm: str, found: list["PriceMention"]) -> list["PriceMention"]:
+    for p in found:
+        tenths = _KUAI_TENTHS.match(norm, p.amount_end) if p.currency_unit == "CNY" else None
+        if tenths:
+            p.amount = round(p.amount + _SMALL_VALUE[tenths.group("tenths")] / 10, 4)
+            p.amount_end = tenths.end()
+            p.end = max(p.end, tenths.end())
+    return found
 
 
 def _small_money_yuan(m: re.Match) -> float:
@@ -146,7 +168,10 @@ def _small_money_mentions(norm: str, span: Span, taken: list[tuple[int, int]]) -
         floor_of_clause = max(span.start, clause_start(norm, m.start(), span.start))
         before = _DENOMINATOR_BEFORE.search(norm, max(floor_of_clause, m.start() - 40), m.start())
         after = _DENOMINATOR_AFTER.match(norm, m.end(), span.end)
-        denominator = before or after
+        clause_end = min([i for i in (norm.find(c, m.end(), span.end) for c in "，,。；;") if i >= 0], default=span.end)
+        # "输入一毛五、输出一块五（每百万tokens）": the denominator in brackets at the end of the clause
+        trailing = _BRACKETED_DENOMINATOR.search(norm, m.end(), clause_end) if not (before or after) else None
+        denominator = before or after or trailing
         if denominator is None:
             continue
         start = before.start() if before else m.start()
@@ -236,10 +261,14 @@ def price_mentions(norm: str, span: Span) -> list[PriceMention]:
     found += _small_money_mentions(norm, span, [(a, b) for a, b in taken if b > a])
     # "10元/1M tokens/min": a fee for keeping tokens (cache storage) per unit of time, not a price of tokens
     found = [p for p in found if not _PER_TIME.search(norm, p.start, min(span.end, p.end + 16))]
-    found = [p for p in found if not _FOREIGN_BEFORE.search(norm, max(span.start, p.amount_start - 8), p.amount_start)]
-    return sorted(found, key=lambda p: p.start)
+    found = [p for p in found if not _FOREIGN_BEFORE.search(norm, max(span.start, p.amount_start - 8), p.amount_start)
+             # "0.8—2元/百万tokens", "一到两块钱": the top of a range is not a price
+             and not _RANGE_BEFORE.search(norm, max(span.start, p.amount_start - 12), p.amount_start)]
+    return sorted(_with_spoken_tenths(norm, found), key=lambda p: p.start)
 
 
+# The low end of a range right before an amount: "0.8—", "一到", "1~"
+_RANGE_BEFORE = re.compile(r"(?<![降涨调升提])(?:\d(?:\.\d+)?|[一二两三四五六七八九十])[ \t]*(?:—|–|-|~|～|至|到)[ \t]*(?:US\$|\$|¥|￥)?[ \t]*$")
 # An amount in another currency: "约新台币37元", "HK$3", "NT$ 37"
 _FOREIGN_BEFORE = re.compile("(?:" + "|".join(re.escape(w) for w in g.FOREIGN_CURRENCY_WORDS) + r")[ \t]*(?:约|仅|只要|大约)?[ \t]*\$?[ \t]*$")
 
@@ -317,7 +346,7 @@ def directed_prices(norm: str, span: Span, per_tokens: float) -> list[PriceMenti
         # "输入缓存命中A、未命中B": the list goes on under the same direction
         found += [more for more in _more_after(norm, directed, span.end, None)
                   if not any(f.amount_start == more.amount_start for f in found)]
-    return found
+    return _with_spoken_tenths(norm, found)
 
 
 # "分别为A美元、B美元和C美元": amounts shared out over a list named before them, with no
@@ -393,7 +422,8 @@ TABLE = re.compile(r"(?m)^[^\n|]*\|[^\n]*\n[ \t]*\|?[ \t:|-]*-[ \t:|-]*\|[ \t:|-
 # or after 单位 ("价格对比表（每百万Token）"), the currency then written in the cells ("$2.50")
 TABLE_UNIT = re.compile(
     r"(?:(?P<sym>US\$|\$|¥|￥)?(?P<cur>" + _CURRENCY_WORD + r"|美分|USD|CNY|RMB)?[ \t]*/[ \t]*每?|(?<=[（(])[ \t]*每|单位[：:][ \t]*每)"
-    r"[ \t]*(?P<count>" + _COUNT + r")?[ \t]*(?:个[ \t]*)?" + _TOKEN_WORD, re.IGNORECASE,
+    # "$/1M": a count of M or K stands for tokens on its own
+    r"[ \t]*(?P<count>" + _COUNT + r")?[ \t]*(?:(?:个[ \t]*)?" + _TOKEN_WORD + r"|(?<=[MK])(?![A-Za-z0-9]))", re.IGNORECASE,
 )
 
 
