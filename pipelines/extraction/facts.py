@@ -1135,6 +1135,13 @@ class _Extractor:
             # a model's (or platform's) daily usage in the hundreds of billions is tokens, even
             # unnamed: calls and users are counted in 次 and 人, far below that
             has_token = True
+        elif has_daily and has_noun and not has_token and self._last_usage_end is not None \
+                and 0 <= s.span.start - self._last_usage_end < 400 and "\n\n" not in norm[self._last_usage_end:s.span.start] \
+                and any(m.entity.kind in ("model", "model_family", "platform", "vendor") and clause.start <= m.start < q.start
+                        for m in s.mentions):
+            # "…xAI的模型token日均调用量为2,620亿…。中国大模型方面，DeepSeek日均调用量为750亿": the
+            # paragraph counts tokens, said once before
+            has_token = True
         coreferent = None
         if not (has_daily and has_token and has_noun):
             # no metric of its own: the figure may still continue one stated before

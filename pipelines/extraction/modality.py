@@ -26,10 +26,39 @@ class Scope:
     cue: str
 
 
+# The one key of the lexicon that is not a modality: asides that state facts inside a scope
+HOLDS = "holds"
+
+
+@lru_cache(maxsize=1)
+def _holds() -> re.Pattern | None:
+    data = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+    patterns = data.get(HOLDS, {}).get("patterns", [])
+    return re.compile("|".join(patterns)) if patterns else None
+
+
+def _asides_that_hold(norm: str) -> list[tuple[int, int]]:
+    """The bracketed or dashed asides right after a `holds` cue: "按DeepSeek-R1的定价（…）计算",
+    "按DeepSeek-R1的定价计算——…——"."""
+    pattern, found = _holds(), []
+    if pattern is None:
+        return found
+    for m in pattern.finditer(norm):
+        rest = norm[m.end():]
+        if rest.startswith(("（", "(")):
+            close = min((i for i in (rest.find("）"), rest.find(")")) if i > 0), default=-1)
+        else:
+            close = rest.find("——", 2)
+        if close > 0:
+            found.append((m.end(), m.end() + close))
+    return found
+
+
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[re.Pattern, dict[str, str], dict[str, re.Pattern]]:
     """One alternation with a named group per modality, longest literal cues first."""
     data = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+    data.pop(HOLDS, None)
     groups, scopes, unless = [], {}, {}
     for modality, entry in data.items():
         if entry["scope"] not in SCOPES:
@@ -64,6 +93,12 @@ def scopes(norm: str) -> list[Scope]:
         elif scope == "clause":
             start = max(norm.rfind(c, 0, start) for c in "，,；;。！？!?\n") + 1
         found.append(Scope(start, end, modality, match.group(0)))
+    holds = _asides_that_hold(norm) if found else []
+    for a, b in holds:
+        # the aside is a fact even inside the scope: the scope resumes after it
+        found = [piece for scope in found for piece in (
+            (Scope(scope.start, a, scope.modality, scope.cue), Scope(b, scope.end, scope.modality, scope.cue))
+            if scope.start <= a and b <= scope.end else (scope,)) if piece.start < piece.end]
     return found
 
 
