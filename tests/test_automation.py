@@ -8,6 +8,7 @@ import time
 from datetime import datetime, timezone
 
 import dagster as dg
+import pytest
 
 from pipelines.defs import build_definitions
 from pipelines.defs.automation import daily_refresh, seeds_folder_sensor
@@ -89,3 +90,18 @@ def test_dagster_project_tooling_loads_the_definitions():
     assert "All definitions loaded successfully" in result.stdout + result.stderr
     listed = subprocess.run([str(dg), "list", "defs"], cwd=root, capture_output=True, text=True, timeout=300)
     assert listed.returncode == 0 and "refresh_warehouse" in listed.stdout, listed.stderr[-2000:]
+
+
+@pytest.mark.parametrize("raw, expected", [(None, 30), ("5", 5), ("abc", ValueError), ("0", ValueError)])
+def test_the_sensor_interval_comes_from_the_environment(monkeypatch, raw, expected):
+    from pipelines.defs.automation import sensor_interval_seconds
+
+    if raw is None:
+        monkeypatch.delenv("SEEDS_SENSOR_INTERVAL_SECONDS", raising=False)
+    else:
+        monkeypatch.setenv("SEEDS_SENSOR_INTERVAL_SECONDS", raw)
+    if expected is ValueError:
+        with pytest.raises(ValueError, match="SEEDS_SENSOR_INTERVAL_SECONDS"):
+            sensor_interval_seconds()
+    else:
+        assert sensor_interval_seconds() == expected

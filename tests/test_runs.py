@@ -125,7 +125,7 @@ def test_a_sensor_run_whose_worker_was_killed_never_blocks_the_next_one(tmp_path
     """Through the daemon: the first sensor run pauses mid-load and its worker is killed; run
     monitoring fails it, its slot is freed, and the sensor's next run completes."""
     flag = tmp_path / "paused-once"
-    with dagster_dev_server(tmp_path, WAREHOUSE_PAUSE_BEFORE_COMMIT="facts",
+    with dagster_dev_server(tmp_path, WAREHOUSE_PAUSE_BEFORE_COMMIT="facts", SEEDS_SENSOR_INTERVAL_SECONDS="5",
                             WAREHOUSE_PAUSE_ONCE_FILE=str(flag)) as server:
         def sensor_runs():
             return [r for r in runs(server.port) if any(t["key"] == "dagster/sensor_name" for t in r["tags"])]

@@ -27,7 +27,8 @@ NEW_ARTICLE = "---\ntitle: 快讯\ndate: 2025-03-01\n---\n截至2月底，Kimi�
 def dagster_dev(tmp_path):
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (`make browser`, or apt-get install chromium)")
-    with dagster_dev_server(tmp_path) as server:
+    # the sensor looks every 5 s instead of 30 s: the test waits for it twice
+    with dagster_dev_server(tmp_path, SEEDS_SENSOR_INTERVAL_SECONDS="5") as server:
         yield server
 
 

@@ -58,10 +58,22 @@ def describe_changes(before: dict[str, str] | None, after: dict[str, str]) -> di
     }
 
 
+def sensor_interval_seconds() -> int:
+    """How often the sensor looks at the folder: SEEDS_SENSOR_INTERVAL_SECONDS, 30 by default."""
+    raw = os.environ.get("SEEDS_SENSOR_INTERVAL_SECONDS", "30")
+    try:
+        seconds = int(raw)
+    except ValueError:
+        raise ValueError(f"SEEDS_SENSOR_INTERVAL_SECONDS={raw!r} is not a whole number of seconds; unset it or set e.g. 30") from None
+    if seconds < 1:
+        raise ValueError(f"SEEDS_SENSOR_INTERVAL_SECONDS={raw!r} must be at least 1 second")
+    return seconds
+
+
 @dg.sensor(
     name="seeds_folder_sensor",
     job=refresh_warehouse,
-    minimum_interval_seconds=30,
+    minimum_interval_seconds=sensor_interval_seconds(),
     default_status=dg.DefaultSensorStatus.RUNNING,
     description="Requests a refresh when an article file in the seeds folder is added, changed or deleted.",
 )
