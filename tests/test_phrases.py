@@ -669,6 +669,11 @@ SEVERAL_FACTS = [
     case("price-bare-count-of-a-million-as-the-denominator", "Kimi K2 Thinking的定价为：输入token为$0.50/百万，输出token为$2.25/百万。",
          [(PRICE, "kimi-k2-thinking", 0.5, "eq", "input"), (PRICE, "kimi-k2-thinking", 2.25, "eq", "output")]),
     case("price-per-a-million-calls-is-not-per-token", "某模型的价格为0.5元/百万次调用。", []),
+    case("price-storage-fee-per-hour-is-not-a-token-price",
+         "Gemini 3 Pro的上下文缓存为每百万tokens 0.20美元，另按每小时每百万tokens 4.5美元收取存储费用。",
+         [(PRICE, "Gemini 3 Pro", 0.2, "eq", "input")]),
+    case("usage-free-quota-is-not-usage", "美团LongCat-Flash-Chat开放平台每天送50万token免费额度。", []),
+    case("usage-of-one-unit-is-not-a-total", "豆包大模型与汽车厂商合作，一台车一天可能就要跑几十万token。", []),
     case("price-in-another-currency-is-not-yuan", "換算成新台幣，GPT-5每百萬輸入token約新台幣37元，輸出約新台幣300元。", []),
     case("price-in-hong-kong-dollars-is-not-usd", "GPT-5每百萬輸入token HK$9.8。", []),
     # known gaps, as strict xfails: each turns into a failure the day it is read

@@ -198,6 +198,7 @@ _EFFICIENCY = _words(g.EFFICIENCY_CUES)
 _FORECAST = _words(g.FORECAST_CUES)
 _DAILY = _words(g.DAILY_CUES)
 _DISTRACTOR = _words(g.DISTRACTOR_NOUNS)
+_QUOTA = _words(g.QUOTA_CUES)
 _COMPARISON = _words(g.COMPARISON_CUES)
 _LAUNCH = _words(g.LAUNCH_BASELINE_CUES)
 _LAUNCH_MOMENT = _words(g.LAUNCH_MOMENT_CUES)
@@ -657,7 +658,8 @@ class _Extractor:
             header_text = [norm[a:b] for a, b in header]
             intro_span = _line_before(norm, table.start())  # the line right before the table
             intro_line = norm[intro_span.start:intro_span.end]
-            table_unit = TABLE_UNIT.search(" ".join(header_text) + " " + intro_line) or _document_unit(norm, table.start())
+            table_unit = TABLE_UNIT.search(" ".join(header_text) + " " + intro_line) or _footnote_unit(norm, table, header_text) \
+                or _document_unit(norm, table.start())
             column_unit = {i: u for i, h in enumerate(header_text) if (u := TABLE_UNIT.search(h))}
             # "| 单位 |" as a column: each row carries its unit ("| … | 元/百万tokens |")
             unit_column = next((i for i, h in enumerate(header_text) if re.fullmatch(r"[ \t]*(?:单位|计价单位|unit)[ \t]*", h, re.I)), None)
@@ -666,7 +668,8 @@ class _Extractor:
             price_columns = [
                 i for i, h in enumerate(header_text)
                 if (re.search(r"价|price|费用|收费", h, re.I) or nearest_direction(h, 0, len(h)) or i in column_unit)
-                and not re.search(r"计费项|类型|方式|上下文|context|用途|说明|备注|模型|厂商|model", h, re.I)
+                and not re.search(r"计费项|类型|方式|上下文|context|用途|说明|备注|模型|厂商|model"
+                                  r"|速度|延迟|时延|吞吐|speed|latency|throughput|TPS|/秒|/s\b", h, re.I)
                 # a column of the price before a change is not a price now: "原输入价", "调整前"
                 and not re.search(r"原|旧|调整前|降价前|调价前|此前|以前|变更前|old|before|previous|was", h, re.I)
             ]
@@ -765,6 +768,10 @@ class _Extractor:
             date_column = next((i for i, h in enumerate(header) if re.search(r"时点|日期|时间|截至|截止|月份|as of", h, re.I)), None)
             growth_column = next((i for i, h in enumerate(header) if re.search(r"增速|增长|增幅|同比|环比|倍数|growth", h, re.I)), None)
             fallback = self._table_date(table.start())
+            # "| 12月日均Token调用量（万亿） |": the header dates its column
+            header_date = [d for d in find_dates(header[column], self.article.published_date) if d.role == "as_of"]
+            if header_date:
+                fallback = replace(header_date[0], start=table.start(), end=table.start())
             # "日均Tokens使用量（万亿）": the cells are counted in the header's magnitude
             scale = _HEADER_MAGNITUDE.search(header[column])
             factor = find_quantities("1" + scale.group(1), 0, 1 + len(scale.group(1)))[0].value if scale else 1.0
@@ -1121,8 +1128,8 @@ class _Extractor:
             # 次, 家, 个, 元, 倍 … or anything that is not a token amount; but "Tokens调用量…N次"
             # counts tokens (the token word names what is counted)
             return None
-        if _RATE.search(text) or _FORECAST.search(head):
-            return None
+        if _RATE.search(text) or _FORECAST.search(head) or _QUOTA.search(text):
+            return None  # a rate, a forecast, a quota given away
         if is_from_value(norm, clause.start, q.start, clause.end, q.end):
             return None
         inherited = False
@@ -1872,6 +1879,21 @@ def _unit_statement(norm: str, before: int) -> tuple[str, float] | None:
     return currency_unit_from(found.group("sym"), found.group("cur")), token_count(found.group("count"))
 
 
+_FOOTNOTE_MARKS = "¹²³⁴*①②③④†"
+
+
+def _footnote_unit(norm: str, table: re.Match, header: list[str]) -> re.Match | None:
+    """A unit given in a footnote under the table, for the columns that carry its mark
+    ("| 输入价格¹ |" … "¹ 单位：元/千tokens，均为刊例价")."""
+    for line in norm[table.end():table.end() + 400].split("\n")[:6]:
+        line = line.strip()
+        if line and line[0] in _FOOTNOTE_MARKS and any(line[0] in h for h in header):
+            unit = TABLE_UNIT.search(line)
+            if unit:
+                return unit
+    return None
+
+
 def _document_unit(norm: str, before: int) -> re.Match | None:
     """The last unit statement before a table, when neither its header nor its intro gives one."""
     found = None
@@ -1887,7 +1909,9 @@ _TRAILING_DIRECTION = re.compile(r"[ \t]*(输入|输出|input|output)(?=[ \t]*(?
 _PERIOD_TOTAL = _words(g.PERIOD_TOTAL_CUES)
 # Whose figure is not an entity's total: someone's own, one customer's, or each of N customers'
 # ("超过N家企业的单日tokens消耗…")
+# (or one unit's: "一台车一天可能就要跑几十万token")
 _SOMEONES = re.compile(r"我们|我的|我这|我每天|一个|某个|某家|一家|单个|每个|他们|他的|她的|用户的|开发者的"
+                       r"|一台|一辆|每台|每辆|单台|单车|每部|一部"
                        r"|\d+[ \t]*(?:多|余)?[ \t]*家(?:企业|客户|公司|机构)的?")
 
 

@@ -183,6 +183,8 @@ DISTRACTOR_NOUNS = (
     "估值", "GPU", "显卡", "算力", "复合增长率", "增长率", "增速", "份额", "占比", "市值",
     "下载", "员工", "开发者", "客户数", "访问量", "播放",
 )
+# A quota given away, not tokens used: "每天送50万token免费额度"
+QUOTA_CUES = ("额度", "赠送", "免费送", "每天送", "每日送", "送出")
 
 # Comparisons between companies or models rather than growth over time.
 COMPARISON_CUES = ("差距", "竞品", "同行", "对手", "其他", "业界", "行业平均", "同类", "同梯队", "等效", "相当于")
@@ -202,6 +204,8 @@ CONDITION_CUES = {
     "缓存读取": "cache_hit", "快取读取": "cache_hit", "cache read": "cache_hit", "读缓存": "cache_hit",
     "缓存写入": "cache_write", "快取写入": "cache_write", "cache write": "cache_write", "写缓存": "cache_write",
     "缓存创建": "cache_write",
+    # a context cache is read at its own price ("上下文缓存：每百万tokens 0.20美元", "context caching")
+    "上下文缓存": "cache_hit", "context caching": "cache_hit", "context cache": "cache_hit",
     "夜间": "off_peak", "闲时": "off_peak", "错峰": "off_peak", "优惠时段": "off_peak",
     "批量": "batch", "batch": "batch",
 }

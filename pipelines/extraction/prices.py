@@ -199,6 +199,9 @@ _SLASH_PAIR = re.compile(
 
 _PER_TIME = re.compile(_TOKEN_WORD + r"[ \t]*(?:/|每|per)[ \t]*(?:min|minute|分钟|小时|hour|秒|天|日)(?![A-Za-z])",
                        re.IGNORECASE)
+# the same, with the time first: "另按每小时每百万tokens 4.5美元收取存储费用"
+_PER_TIME_BEFORE = re.compile(r"(?:每|/|per)[ \t]*(?:小时|分钟|秒|天|日|hour|minute|min)[ \t]*(?:每|/|per)[ \t]*(?:" + _COUNT + r")?[ \t]*(?:个[ \t]*)?"
+                              + _TOKEN_WORD + r"[^，,。；;]{0,6}$|存储费", re.IGNORECASE)
 
 
 def price_mentions(norm: str, span: Span) -> list[PriceMention]:
@@ -260,7 +263,9 @@ def price_mentions(norm: str, span: Span) -> list[PriceMention]:
     taken = [(p.amount_start, p.amount_end) for p in found] + [(p.start, p.end) for p in found]
     found += _small_money_mentions(norm, span, [(a, b) for a, b in taken if b > a])
     # "10元/1M tokens/min": a fee for keeping tokens (cache storage) per unit of time, not a price of tokens
-    found = [p for p in found if not _PER_TIME.search(norm, p.start, min(span.end, p.end + 16))]
+    found = [p for p in found if not _PER_TIME.search(norm, p.start, min(span.end, p.end + 16))
+             and not _PER_TIME_BEFORE.search(norm, max(span.start, p.amount_start - 24), p.amount_start)
+             and not re.match(r"[^，,。；;]{0,6}存储费", norm[p.amount_end:p.amount_end + 10])]
     found = [p for p in found if not _FOREIGN_BEFORE.search(norm, max(span.start, p.amount_start - 8), p.amount_start)
              # "0.8—2元/百万tokens", "一到两块钱": the top of a range is not a price
              and not _RANGE_BEFORE.search(norm, max(span.start, p.amount_start - 12), p.amount_start)]
