@@ -71,7 +71,7 @@ BOUND_PREFIXES = {
     "超过": "gt", "突破": "gt", "超出": "gt", "高于": "gt", "多于": "gt", "大于": "gt",
     "逾": "gt", "超": "gt", "破": "gt",
     "将近": "approx", "接近": "approx", "大约": "approx", "约为": "approx", "约": "approx",
-    "近": "approx", "大概": "approx", "约合": "approx",
+    "近": "approx", "大概": "approx", "约合": "approx", "差不多": "approx", "大致": "approx",
     "达到": "eq", "达": "eq", "为": "eq", "是": "eq", "只有": "eq", "仅为": "eq", "仅": "eq",
     "只要": "eq", "低至": "eq", "降至": "eq", "降到": "eq", "来到": "eq", "至": "eq", "到": "eq",
 }
