@@ -282,7 +282,7 @@ class _Sentence:
         # "<model>的价格较<other model>下降80%": what it is compared with is not whose figure it is
         pool = [m for m in self.mentions if not _COMPARED_WITH.search(self.norm, max(0, m.start - 3), m.start)
                 and not _TIMES_OF_TARGET.match(self.norm, m.end)
-                # "…，成本比GPT-4低30%": a model measured against, in a clause before, is not the owner
+                # "…，成本比<model>低N%": a model measured against, in a clause before, is not the owner
                 and not (m.start < clause.start and _COMPARED_TARGET.search(self.norm, max(0, m.start - 6), m.start))]
         if prefer_models:
             models = [m for m in pool if m.entity.kind in ("model", "model_family")]
@@ -350,7 +350,7 @@ def _merge_mentions(registry: Registry, norm: str, original: str, span: Span,
 
 
 _COMPARED_WITH = re.compile(r"(?:较|相比|相较|相比于|相较于|对比|比起)[ \t]*$")
-# What a model is measured against in a sentence about another: "…得分44.9%，超越GPT-4的41.7%"
+# What a model is measured against in a sentence about another: "…得分N%，超越<model>的M%"
 _COMPARED_TARGET = re.compile(r"(?:超越|超过了?|优于|领先于?|击败|胜过|不如|低于|高于|比|较|相比于?|对比|介于)[ \t]*$")
 _QUALIFIES = re.compile(r"[ \t]*旗下(?:的)?[ \t]*")
 # "…，是同期<model>的N倍": the model a figure is a multiple of is not the figure's owner
@@ -743,7 +743,7 @@ class _Extractor:
         for heading in _HEADING_LINE.finditer(self.norm, 0, block_start):
             pass
         if not dates and heading is not None:
-            # "### 2025-07-28" … "- GLM-4.5 分档计费：" + the table: the section's dated heading
+            # "### <date>" … "- <model>分档计费：" + the table: the section's dated heading
             dates = [d for d in find_dates(self.norm, self.article.published_date, heading.start(), heading.end())
                      if d.role == "as_of"]
         return dates[-1] if dates else DateMention(0, 0, self.article.published_date, "day", "as_of")
@@ -1146,8 +1146,8 @@ class _Extractor:
                 and 0 <= s.span.start - self._last_usage_end < 400 and "\n\n" not in norm[self._last_usage_end:s.span.start] \
                 and any(m.entity.kind in ("model", "model_family", "platform", "vendor") and clause.start <= m.start < q.start
                         for m in s.mentions):
-            # "…xAI的模型token日均调用量为2,620亿…。中国大模型方面，DeepSeek日均调用量为750亿": the
-            # paragraph counts tokens, said once before
+            # "<entity>的token日均调用量为N。<entity>日均调用量为M": the paragraph counts tokens,
+            # said once before
             has_token = True
         coreferent = None
         if not (has_daily and has_token and has_noun):
@@ -1214,10 +1214,9 @@ class _Extractor:
         return fact
 
     def _baseline_levels(self, s: _Sentence, quantities: list[Quantity], new_facts: list[Fact]) -> None:
-        """The level a daily usage grew from, when the sentence dates it: "突破30万亿，较5月底的
-        16.4万亿增长超80%", "从2025年年中的30万亿，狂飙到180万亿", "和2024年5月首次发布时的日均1200亿
-        相比". It is the same entity's daily usage at that date. Undated, it is left out: the
-        sentence's own date is the new level's."""
+        """The level a daily usage grew from, when the sentence dates it: "突破Y，较<date>的X增长N%",
+        "从<date>的X，增长到Y", "和<date>首次发布时的日均X相比". X is the same entity's daily usage at
+        that date. Undated, it is left out: the sentence's own date is the new level's."""
         usage = [f for f in new_facts if f.family == "daily_token_usage"]
         if len(usage) != 1 or self._last_mention is None:
             return
@@ -1236,7 +1235,7 @@ class _Extractor:
             tail = _BASELINE_LEVEL_TAIL[head.group("cue")].match(norm, q.end, s.span.end)
             dated = [d for d in s.dates if head.end("cue") <= d.start and d.end <= q.start and d.text not in g.NOW_WORDS]
             if not dated and head.group("cue") in ("从", "由") and (start := s.range_start(head.start())):
-                dated = [start]  # "2022年至2025年6月，…从5亿激增至4.6万亿": the span's start
+                dated = [start]  # "<year>至<month>，…从X激增至Y": X holds at the span's start
             if tail is None or not dated or _TOKEN_UNIT.match(norm, q.end) is None and not re.match(
                     r"[ \t]*(?:规模|级别|水平)?[ \t]*(?:相比|[，,]|增|提|上|翻|激|跃|暴|狂|到|至)", norm[q.end:q.end + 6]):
                 continue
@@ -1431,12 +1430,12 @@ class _Extractor:
             elif carried is None:
                 stated = _unit_statement(norm, s.span.start)
                 if stated is not None and stated[0] == extra.currency_unit:
-                    # "定价如下（单位：美元/每百万token）…- Claude Opus 4.1：输入15美元、输出75美元": the
-                    # article stated its unit once, and these amounts are in its currency
+                    # "定价如下（单位：<currency>/每百万token）…- <model>：输入A、输出B": the article
+                    # stated its unit once, and these amounts are in its currency
                     extra.per_tokens = stated[1]
                 elif stated is None and not extra.respective and self._document_denominator() is not None \
                         and not _NOT_PER_TOKEN.search(norm, s.span.start, s.span.end):
-                    # "…价格恢复为输入2元、输出8元": every price the article states is per the same
+                    # "…价格恢复为输入A元、输出B元": every price the article states is per the same
                     # count of tokens, so are the directed amounts it leaves without one
                     extra.per_tokens = self._document_denominator()
                 else:
@@ -1461,12 +1460,12 @@ class _Extractor:
                 p.condition = condition_before(norm, floor, p.start)
             cache = p.condition in ("cache_hit", "cache_miss", "cache_write")
             if p.direction is None and _BOTH_DIRECTIONS.match(norm, p.end):
-                p.direction = "unspecified"  # "0.5元/百万tokens（输入输出统一计价）": one price for both
+                p.direction = "unspecified"  # "<amount>/百万tokens（输入输出统一计价）": one price for both
             if p.direction is None:
                 # "输入：32K以内，每百万tokens 1元；32K-128K，每百万tokens 2元": a direction holds
                 # for the prices after it in the sentence until another one is named
-                # a cache price is on input, unless a list intro names its direction: "…输出$15，以及
-                # 快取寫入每百萬 Token $3.75" is not an output price
+                # a cache price is on input, unless a list intro names its direction: "…输出A，以及缓存
+                # 写入每百万token B" is not an output price
                 p.direction = nearest_direction(norm, floor, p.start) or direction_after(norm, p.end) \
                     or (list_direction or "input" if cache else None) or previous_direction or list_direction
             p.direction = cached_input(p.direction or "unspecified", p.condition)
@@ -1480,8 +1479,8 @@ class _Extractor:
             earlier = self._previous_prices(s, pending) if not prior else None
             for i, p in enumerate(pending):
                 if earlier:
-                    # "- 输入（缓存命中）：0.2元…- 输出：3元…。海外按美元结算，三项分别是A、B和C": the
-                    # prices just listed, restated in the other currency, in order
+                    # "- 输入（缓存命中）：A元…- 输出：C元…。<other currency>…N项分别是…": the prices
+                    # just listed, restated in the other currency, in order
                     p.direction, p.condition = earlier[i].direction, earlier[i].condition
                     continue
                 p.direction = prior[i].direction if same_list else cached_input("unspecified", p.condition)
@@ -1909,7 +1908,7 @@ _TRAILING_DIRECTION = re.compile(r"[ \t]*(输入|输出|input|output)(?=[ \t]*(?
 _PERIOD_TOTAL = _words(g.PERIOD_TOTAL_CUES)
 # Whose figure is not an entity's total: someone's own, one customer's, or each of N customers'
 # ("超过N家企业的单日tokens消耗…")
-# (or one unit's: "一台车一天可能就要跑几十万token")
+# (or one unit's: "一台车一天…N token", "每台…")
 _SOMEONES = re.compile(r"我们|我的|我这|我每天|一个|某个|某家|一家|单个|每个|他们|他的|她的|用户的|开发者的"
                        r"|一台|一辆|每台|每辆|单台|单车|每部|一部"
                        r"|\d+[ \t]*(?:多|余)?[ \t]*家(?:企业|客户|公司|机构)的?")
@@ -2013,8 +2012,8 @@ def _growth_verb(head: str, offset: int) -> tuple[int | None, str | None, str | 
 # A sentence head that is only a span of time: "一年半时间，", "短短半年里，", "过去一年，".
 _ONLY_DURATION = re.compile(r"[ \t]*(?:在|过去|短短|仅仅|仅用|用了|不到)*[ \t]*(?:\d+|[一两二三四五六七八九十半]+)[ \t]*(?:个)?[ \t]*"
                             r"(?:年半|年|个月|月|季度|周|天)(?:半)?(?:多)?(?:时间|里|内|以来|之内|期间)?[ \t]*[，,]?[ \t]*(?:已|就|已经)?[ \t]*")
-# A sentence that opens with only its baseline, then grows: "（如果）和2024年5月首次发布时的日均1200亿
-# 相比，增长了417倍", "与去年同期相比，…". It continues the daily usage stated just before it.
+# A sentence that opens with only its baseline, then grows: "（如果）和<date>首次发布时的N
+# 相比，增长了M倍", "与去年同期相比，…". It continues the daily usage stated just before it.
 _ONLY_BASELINE = re.compile(r"[ \t“\"「]*(?:如果|若是?|要是)?[ \t]*(?:和|与|跟|同)[^，,。；;！？]{1,40}?相比[ \t]*[，,]?[ \t]*(?:已|就|已经)?[ \t]*")
 # A heading line, or a line that is only bold text (a lead date or a caption)
 _HEADING_LINE = re.compile(r"(?m)^(?:#{1,6}[ \t]+[^\n]+|\*\*[^*\n]+\*\*[ \t]*)$")
@@ -2039,8 +2038,8 @@ _RESPECTIVE_GROWTH = re.compile(r"分别[ \t]*(?:同比|环比)?[ \t]*(?:增长|
 # the segments before the metric: "互联网、金融和制造业领域的", "汽车和金融客户的"
 _SEGMENT_LIST = re.compile(r"(?:^|[，,：:]|其中|看)[ \t]*(?P<items>[\u4e00-\u9fa5A-Za-z]{1,8}(?:[、和及与][\u4e00-\u9fa5A-Za-z]{1,8})+?)"
                            r"(?:等)?(?:领域|行业|客户|场景|板块|业务)?的")
-# A baseline phrase ending in an amount: "较5月底的", "相比2024年初的", "从2025年年中的", "和2024年5月
-# 首次发布时的日均"; the words after the amount that close it, by cue
+# A baseline phrase ending in an amount: "较<date>的", "相比<date>的", "从<date>的", "和<date>首次
+# 发布时的日均"; the words after the amount that close it, by cue
 _BASELINE_LEVEL_HEAD = re.compile(r"(?P<cue>较|相比|相较于?|比|从|由|和|与|跟)(?:[^，,。；;！？]{0,30}?(?:的|时))?[ \t]*(?:日均|每天|每日)?[ \t]*(?:约|近|超过|不到|仅|只有)?[ \t]*$")
 _GREW = r"[ \t]*(?:个)?[ \t]*(?:tokens?|Tokens?|TOKENS?|token|词元|令牌)?[ \t]*(?:规模|级别|水平)?[ \t]*[，,]?[ \t]*(?:已|又|再)?[ \t]*(?:增长|提升|上涨|翻|激增|增加|暴涨|跃升|狂飙|飙升|攀升|猛增|大涨|涨)"
 _BASELINE_LEVEL_TAIL = {cue: re.compile(tail) for cues, tail in (

@@ -183,7 +183,7 @@ DISTRACTOR_NOUNS = (
     "估值", "GPU", "显卡", "算力", "复合增长率", "增长率", "增速", "份额", "占比", "市值",
     "下载", "员工", "开发者", "客户数", "访问量", "播放",
 )
-# A quota given away, not tokens used: "每天送50万token免费额度"
+# A quota given away, not tokens used: "每天送N token免费额度"
 QUOTA_CUES = ("额度", "赠送", "免费送", "每天送", "每日送", "送出")
 
 # Comparisons between companies or models rather than growth over time.
@@ -225,6 +225,6 @@ FROM_MARKERS = ("从", "由")
 FACT_CUES = TOKEN_WORDS + ("倍", "番", "%", "百分之", "成", "/M", "/1M", "/K", "数字", "指标", "数据", "规模") \
     + USAGE_NOUNS + FREE_CUES + ("免费", "输入", "输出") \
     + ("分别", "input", "output", "cache")  # "…，输入1块钱、输出4块钱" under the last denominator;
-# "三项分别是A、B和C" after a list of prices; "cache read 也只要 $0.30 / 1M"
+# "N项分别是A、B和C" after a list of prices; "cache read 只要 $A / 1M"
 # Every price needs a currency: a sentence without any of these has no price point to look for.
 PRICE_CUES = tuple(CURRENCY_WORDS) + tuple(CURRENCY_SYMBOLS) + ("美分", "毛", "角", "分")
