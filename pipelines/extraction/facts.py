@@ -21,6 +21,7 @@ import hashlib
 import re
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -739,9 +740,7 @@ class _Extractor:
         block_start = above.rfind("\n\n") + 2 if "\n\n" in above else 0
         dates = [d for d in find_dates(self.norm, self.article.published_date, max(0, block_start, table_start - 200), table_start)
                  if d.role == "as_of"]
-        heading = None
-        for heading in _HEADING_LINE.finditer(self.norm, 0, block_start):
-            pass
+        heading = _last_match(_HEADING_LINE, self.norm, 0, block_start)
         if not dates and heading is not None:
             # "### <date>" … "- <model>分档计费：" + the table: the section's dated heading
             dates = [d for d in find_dates(self.norm, self.article.published_date, heading.start(), heading.end())
@@ -1027,9 +1026,7 @@ class _Extractor:
         clause = s.clause_of(cue.start())
         head = norm[s.span.start:cue.start()]
         noun = _last_usage_noun(norm, s.span.start, cue.start())
-        listed = None
-        for listed in _SEGMENT_LIST.finditer(head):
-            pass
+        listed = _last_match(_SEGMENT_LIST, head)
         if noun is None or _DISTRACTOR.search(head) or listed is None:
             return []
         segments = [x for x in re.split(r"[、和及与]", listed.group("items")) if x]
@@ -1433,11 +1430,11 @@ class _Extractor:
                     # "定价如下（单位：<currency>/每百万token）…- <model>：输入A、输出B": the article
                     # stated its unit once, and these amounts are in its currency
                     extra.per_tokens = stated[1]
-                elif stated is None and not extra.respective and self._document_denominator() is not None \
+                elif stated is None and not extra.respective and self._document_denominator is not None \
                         and not _NOT_PER_TOKEN.search(norm, s.span.start, s.span.end):
                     # "…价格恢复为输入A元、输出B元": every price the article states is per the same
                     # count of tokens, so are the directed amounts it leaves without one
-                    extra.per_tokens = self._document_denominator()
+                    extra.per_tokens = self._document_denominator
                 else:
                     continue
             mentions.append(extra)
@@ -1515,12 +1512,12 @@ class _Extractor:
             self._price_fact(s, p, entity)
         return [(p.start, p.end) for p in mentions] + [span for p in mentions for span in p.extra_spans]
 
+    @cached_property
     def _document_denominator(self) -> float | None:
-        """The one count of tokens every price denominator of the article names, if there is one."""
-        if not hasattr(self, "_denominator_of_document"):
-            counts = {token_count(m.group("count")) for m in _ANY_DENOMINATOR.finditer(self.norm)}
-            self._denominator_of_document = counts.pop() if len(counts) == 1 else None
-        return self._denominator_of_document
+        """The one count of tokens every price denominator of the article names, if there is one
+        (found once per article, the first time a directed amount needs it)."""
+        counts = {token_count(m.group("count")) for m in _ANY_DENOMINATOR.finditer(self.norm)}
+        return counts.pop() if len(counts) == 1 else None
 
     def _previous_prices(self, s: _Sentence, pending: list[PriceMention]) -> list[Fact] | None:
         """The prices stated just before this sentence (the last facts read, all prices of one model,
@@ -1739,9 +1736,7 @@ _YEAR_ON_YEAR = re.compile(r"同比|去年同期|年增|按年|年比")
 def _shifted_back(norm: str, s: _Sentence, pos: int, as_of: DateMention) -> DateMention:
     """"N年前/N个月前，…": a figure that long before the time the sentence speaks of (unless a date
     or a word of now stands between: "两年前是X，如今是Y")."""
-    ago = None
-    for ago in _AGO.finditer(norm, s.span.start, pos):
-        pass
+    ago = _last_match(_AGO, norm, s.span.start, pos)
     if ago is None or any(d.role == "as_of" and ago.end() <= d.start < pos for d in s.dates) \
             or _NOW_AGAIN.search(norm, ago.end(), pos) or not (as_of.end <= ago.start() or as_of.start == as_of.end):
         return as_of
@@ -1870,9 +1865,7 @@ _UNIT_STATEMENT = re.compile(
 
 def _unit_statement(norm: str, before: int) -> tuple[str, float] | None:
     """(currency, tokens per price) of the last unit statement before `before`."""
-    found = None
-    for found in _UNIT_STATEMENT.finditer(norm, 0, before):
-        pass
+    found = _last_match(_UNIT_STATEMENT, norm, 0, before)
     if found is None:
         return None
     return currency_unit_from(found.group("sym"), found.group("cur")), token_count(found.group("count"))
@@ -1952,6 +1945,14 @@ def _subject_before(norm: str, start: int, end: int, current: str | None) -> str
 def _months(n: str, unit: str) -> int:
     count = 0.5 if n == "半" else float(n) if n.isdigit() else float(parse_chinese_integer(n) or 0)
     return int(count * {"年": 12, "个月": 1, "月": 1, "季度": 3}[unit])
+
+
+def _last_match(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> re.Match | None:
+    """The last match of `pattern` in text[start:end] (the one nearest before `end`)."""
+    found = None
+    for found in pattern.finditer(text, start, len(text) if end is None else end):
+        pass
+    return found
 
 
 def _is_daily_tokens(subject: str | None) -> bool:

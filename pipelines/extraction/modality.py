@@ -31,9 +31,14 @@ HOLDS = "holds"
 
 
 @lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    """lexicon/modality.yaml, read once for the modalities and the asides that hold."""
+    return yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _holds() -> re.Pattern | None:
-    data = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
-    patterns = data.get(HOLDS, {}).get("patterns", [])
+    patterns = _lexicon().get(HOLDS, {}).get("patterns", [])
     return re.compile("|".join(patterns)) if patterns else None
 
 
@@ -57,10 +62,10 @@ def _asides_that_hold(norm: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[re.Pattern, dict[str, str], dict[str, re.Pattern]]:
     """One alternation with a named group per modality, longest literal cues first."""
-    data = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
-    data.pop(HOLDS, None)
     groups, scopes, unless = [], {}, {}
-    for modality, entry in data.items():
+    for modality, entry in _lexicon().items():
+        if modality == HOLDS:
+            continue
         if entry["scope"] not in SCOPES:
             raise ValueError(f"{LEXICON}: {modality} has scope {entry['scope']!r}; expected one of {SCOPES}")
         words = sorted(entry.get("words", []), key=len, reverse=True)
