@@ -175,7 +175,8 @@ _GROWTH_VERBS = sorted(g.GROWTH_VERBS, key=len, reverse=True)
 _DOUBLING = re.compile(r"翻了?[ \t]*(?P<n>一|两|二|三|四|1|2|3|4)[ \t]*番|(?P<double>翻倍|翻番|翻了一倍|翻了1倍)")
 # Growth written with the multiple first: "实现了417倍增长", "超10倍增长", "5倍的增长"
 # A two-character manner word may sit before the growth noun: "N倍的爆发式增长", "近N%的指数级增长"
-_GROWTH_NOUN = r"[ \t]*(?:的)?[ \t]*(?:[\u4e00-\u9fff]{2}(?:式|级|性)的?[ \t]*)?(?:增长|增幅|增速|的增量)(?!率)"
+_GROWTH_NOUN = (r"[ \t]*(?:的)?[ \t]*(?:[\u4e00-\u9fff]{2}(?:式|级|性)的?[ \t]*|(?:" + "|".join(g.GROWTH_ADJECTIVES)
+                + r")的?[ \t]*)?(?:增长|增幅|增速|的增量)(?!率)")
 _MULTIPLE_FIRST = re.compile(r"(?P<bound>超过|超|逾|近|约|接近|达)?[ \t]*(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
                              r"[ \t]*(?P<more>多)?[ \t]*倍(?P<more2>多|以上)?" + _GROWTH_NOUN)
 # Growth written with the percent first: "实现了近N%的增长" → ×(1 + N/100)
@@ -276,10 +277,24 @@ class _Sentence:
         before = [d for d in self.dates if d.role == "baseline" and d.start < pos]
         return before[-1] if before else None
 
+    def _bracket_owner(self, pos: int) -> Mention | None:
+        """A number in brackets right after a name is that name's, wherever the sentence goes on:
+        "…是<model A>(N美元/百万token)的M倍" gives N to A, not to the subject of the sentence."""
+        opening = max(self.norm.rfind("(", 0, pos), self.norm.rfind("（", 0, pos))
+        if opening < 0 or pos - opening > 12 or re.search(r"[)），,。；;]", self.norm[opening:pos]):
+            return None
+        for m in self.mentions:
+            if m.end <= opening and self.norm[m.end:opening].strip(" \t") == "":
+                return m
+        return None
+
     def entity(self, pos: int, prefer_models: bool = False) -> Mention | None:
         """Who a number at `pos` is about: the mention nearest before it in its clause, else the
         first mention of the nearest earlier clause that has one, else the previous sentence's."""
         clause = self.clause_of(pos)
+        named = self._bracket_owner(pos)
+        if named is not None:
+            return named
         # "<model>的价格较<other model>下降80%": what it is compared with is not whose figure it is
         pool = [m for m in self.mentions if not _COMPARED_WITH.search(self.norm, max(0, m.start - 3), m.start)
                 and not _TIMES_OF_TARGET.match(self.norm, m.end)
@@ -345,9 +360,15 @@ def _merge_mentions(registry: Registry, norm: str, original: str, span: Span,
             found.append(extra)
             taken.append((extra.start, extra.end))
     found.sort(key=lambda m: m.start)
-    # "<company>旗下的<model>": the company only qualifies the name after it
+    # "<company>旗下的<model>": the company only qualifies the name after it; so does a vendor
+    # written right before one of its own products ("百度文心大模型", "腾讯的混元")
     return [m for m, after in zip(found, [*found[1:], None])
-            if after is None or not _QUALIFIES.fullmatch(norm, m.end, after.start)]
+            if after is None or not (_QUALIFIES.fullmatch(norm, m.end, after.start) or _names_its_product(norm, m, after))]
+
+
+def _names_its_product(norm: str, vendor: Mention, after: Mention) -> bool:
+    return (vendor.entity.kind == "vendor" and after.entity.kind != "vendor" and vendor.entity.vendor is not None
+            and after.entity.vendor == vendor.entity.vendor and norm[vendor.end:after.start].strip(" \t的") == "")
 
 
 _COMPARED_WITH = re.compile(r"(?:较|相比|相较|相比于|相较于|对比|比起)[ \t]*$")
@@ -1098,8 +1119,12 @@ class _Extractor:
             return
         if _FORECAST.search(self.norm, clause.start, m.start()):
             return
-        as_of = s.as_of(m.start())
-        as_of, baseline = _within_period(as_of, self._baseline(s, clause, m.start(), as_of, entity))
+        as_of, span_start = _growth_as_of(s, m.start())  # dated by its new value, as for 增长N倍
+        if span_start is not None and s.baseline(m.start()) is None:
+            baseline = span_start
+        else:
+            baseline = self._baseline(s, clause, m.start(), as_of, entity) or span_start
+        as_of, baseline = _within_period(as_of, baseline)
         self.facts.append(self._fact(
             s, "growth_multiple", entity,
             metric="growth_multiple", value=multiple, unit=MULTIPLE_UNIT, bound=bound,
@@ -1826,7 +1851,9 @@ def _growth_as_of(s: _Sentence, verb_pos: int) -> tuple[DateMention, DateMention
         # "<date>…首次发布时，日均…为N。…几个月里增长超过M倍": the sentence before dated the
         # launch, which the growth is measured from; it grew until the time of the article
         return DateMention(verb_pos, verb_pos, s.published, "day", "as_of", ""), replace(as_of, role="baseline")
-    until = [d for d in s.dates if d.role == "until" and as_of.end <= d.start < verb_pos and d.value > as_of.value]
+    undated = as_of.end == as_of.start  # the publish-date fallback: the sentence's own span ends it
+    until = [d for d in s.dates if d.role == "until" and d.start < verb_pos
+             and (undated or (as_of.end <= d.start and d.value > as_of.value))]
     if not until:
         stated = [d for d in s.dates if d.role == "as_of" and d.start < verb_pos and d.text not in g.NOW_WORDS]
         # each date with its own figure: an event's date ("<date>…表示，<date>…") has none

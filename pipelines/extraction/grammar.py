@@ -158,7 +158,11 @@ EFFICIENCY_CUES = ("每瓦", "每张卡", "每卡", "每GPU", "每块GPU", "单�
 # Rates per unit of time: not daily totals
 RATE_CUES = ("每分钟", "每秒", "每小时", "TPM", "RPM", "TPS", "QPS", "/分钟", "/秒", "/min", "/s") + EFFICIENCY_CUES
 USAGE_NOUNS = ("使用量", "调用量", "消耗量", "处理量", "请求量", "用量", "消耗", "吞吐量", "调用规模", "调用数量",
-               "使用数量", "消耗数量", "呼叫量")
+               "使用数量", "消耗数量", "呼叫量", "推理量")
+
+# Words that may describe a growth noun after its multiple: "实现了超过N%的惊人增长".
+GROWTH_ADJECTIVES = ("惊人", "强劲", "显著", "迅猛", "快速", "高速", "飞速", "稳健", "持续", "大幅", "巨大", "惊艳",
+                     "亮眼", "可观")
 
 GROWTH_VERBS = (
     "增长了", "增长", "增加了", "增加", "提升了", "提升", "提高了", "提高", "上涨了", "上涨",
@@ -195,6 +199,9 @@ SEGMENT_PATTERNS = (r"在([^，,。在]{1,12}?)(?:场景|领域|行业|赛道|�
 # Price directions and conditions.
 DIRECTION_CUES = {"输入": "input", "input": "input", "输出": "output", "output": "output",
                   "提示": "input", "补全": "output", "生成": "output"}
+# A direction word before one of these names the size of the prompt, a tier's condition, not the
+# direction of a price: "输入长度分为…区间", "输入区间32K-128K", "input length".
+NOT_DIRECTION_BEFORE = ("长度", "区间", "范围", "窗口", "字数", "上下文", "length", "context")
 CONDITION_CUES = {
     "缓存未命中": "cache_miss", "未命中缓存": "cache_miss", "cache miss": "cache_miss", "未命中": "cache_miss",
     "快取未命中": "cache_miss", "缓存未击中": "cache_miss",

@@ -14,7 +14,8 @@ from . import grammar as g
 from .numbers import bound_before, parse_chinese_integer
 from .text import Span
 
-_DIRECTION = re.compile("|".join(sorted(g.DIRECTION_CUES, key=len, reverse=True)), re.IGNORECASE)
+_DIRECTION = re.compile("(?:" + "|".join(sorted(g.DIRECTION_CUES, key=len, reverse=True)) + ")(?![ \t]*(?:"
+                        + "|".join(g.NOT_DIRECTION_BEFORE) + "))", re.IGNORECASE)
 _CONDITION = re.compile("|".join(sorted(g.CONDITION_CUES, key=len, reverse=True)), re.IGNORECASE)
 _TIER = re.compile(
     # never the digits of a model id ("moonshot-v1-8k")
