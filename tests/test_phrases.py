@@ -723,6 +723,12 @@ CARRIED_CONTEXT = [
     case("a-model-measured-against-is-not-the-next-prices-owner",
          "Kimi K2 Thinking在一项推理测试中得分52%，超越GPT-4的46%。定价方面，输入token为$0.60/百万，输出token为$2.50/百万。",
          [(PRICE, "kimi-k2-thinking", "2025-01-25"), (PRICE, "kimi-k2-thinking", "2025-01-25")]),
+    # a bold head with a dated title is the "now" of its section: year-less dates, 同月 and
+    # undated figures under it are told from its day, not from the publish date
+    case("a-dated-bold-head-is-its-sections-now",
+         "**2023年9月20日｜首个里程碑**\n\n截至9月，文心大模型日均tokens调用量超过1万亿，较5月增长超过5倍。\n\n"
+         "**2023年12月｜新品**\n\n同月，ERNIE Speed的输入价格为每百万tokens 4元。",
+         [(DAILY, "ERNIE", "2023-09-01"), (GROWTH, "ERNIE", "2023-09-01"), (PRICE, "ERNIE Speed", "2023-12-01")]),
     case("list-direction-from-an-intro-without-cue",
          "DeepSeek-V3的输出价格如下：\n- 缓存命中：每百万tokens 2元\n- 缓存未命中：每百万tokens 8元",
          [(PRICE, "DeepSeek-V3", "2025-01-25"), (PRICE, "DeepSeek-V3", "2025-01-25")]),

@@ -157,6 +157,9 @@ _MULTIPLE_UNIT = re.compile(r"[ \t]*倍")
 _INCREMENT = re.compile(r"(?:多出|多了|新增|净增|增加|增长|增多|提升)了?[ \t]*(?:约|近|超过|超|逾|将近|接近)?[ \t]*$")
 # a level reached by the end of a period: "在<year>上半年达到N"
 _REACHED = re.compile(r"(?:达到|达|突破|增至|升至|增长到|上升到|攀升至)[ \t]*(?:了)?[ \t]*(?:约|近|超过|超|逾)?[ \t]*$")
+# A usage amount inside a range: "在A到B tokens之间", "A至B"
+_RANGE_TAIL = re.compile(r"[ \t]*(?:个[ \t]*)?(?:tokens?|token|词元)?[ \t]*之间", re.IGNORECASE)
+_RANGE_HEAD = re.compile(r"\d[\d.]*[ \t]*(?:万亿|千亿|百亿|亿|兆|万)?[ \t]*(?:到|至|~|～|—|–)[ \t]*$")
 _COUNTED_AS_TIMES = re.compile(r"[ \t]*次(?=[ \t]*(?:[，,。；;！!、\n]|$))")
 _TOKEN_USAGE_NOUN = re.compile(_TOKEN_WORD + r"[ \t]*(?:的)?[ \t]*(?:调用量|消耗量|使用量|处理量|调用)", re.IGNORECASE)
 _USAGE_NOUN = re.compile(
@@ -532,8 +535,44 @@ class _Extractor:
     def _dates(self, span: Span) -> list[DateMention]:
         """A sentence's dates (found once: a sentence is also read as the one before the next)."""
         if span.start not in self._dates_of:
-            self._dates_of[span.start] = find_dates(self.norm, self.article.published_date, span.start, span.end)
+            self._dates_of[span.start] = find_dates(self.norm, self._reference_date(span.start), span.start, span.end)
         return self._dates_of[span.start]
+
+    @cached_property
+    def _section_heads(self) -> tuple[list[int], list[date | None]]:
+        """(where each heading or bold line of its own ends, the day its section is told from). A
+        head that names a date with its year ("**2024年9月24日｜…**", "## 2025年3月") is the
+        "now" of its section: "截至9月", "去年5月" and "目前" under it are told from that day, not
+        from the publish date. A head with no such date ends the section before it."""
+        ends, days = [], []
+        published = self.article.published_date
+        self._head_dates: list[DateMention | None] = []
+        for head in _HEADING_LINE.finditer(self.norm):
+            stated = [d for d in find_dates(self.norm, published, head.start(), head.end())
+                      if d.role == "as_of" and d.text not in g.NOW_WORDS]
+            self._head_dates.append(stated[0] if stated else None)
+            dated = [d for d in stated if re.search(r"\d{4}", d.text)]
+            day = None
+            if dated:
+                first = dated[0]
+                day = {"day": first.value, "month": _month_end(first.value),
+                       "quarter": _month_end(add_months(first.value, 2)), "half": _month_end(add_months(first.value, 5)),
+                       "year": date(first.value.year, 12, 31)}.get(first.precision, first.value)
+                day = min(day, published)
+            ends.append(head.end())
+            days.append(day)
+        return ends, days
+
+    def _dated_head(self, pos: int) -> DateMention | None:
+        """The date, with its year, of the head of the section `pos` is in (None without one)."""
+        ends, days = self._section_heads
+        at = bisect.bisect_right(ends, pos) - 1
+        return self._head_dates[at] if at >= 0 and days[at] is not None else None
+
+    def _reference_date(self, pos: int) -> date:
+        ends, days = self._section_heads
+        at = bisect.bisect_right(ends, pos) - 1
+        return (days[at] if at >= 0 else None) or self.article.published_date
 
     def _mentions(self, span: Span) -> list[Mention]:
         if span.start not in self._mentions_of:
@@ -609,7 +648,15 @@ class _Extractor:
         return dates[0] if dates else None
 
     def _heading_date(self, pos: int) -> DateMention | None:
-        """The date a Markdown heading above `pos` names ("## 5月21日：…")."""
+        """The date a Markdown heading above `pos` names ("## 5月21日：…"), or a bold line of its
+        own heading the section ("**2024年9月24日｜…**" over its paragraphs)."""
+        ends, _ = self._section_heads
+        at = bisect.bisect_right(ends, pos) - 1
+        if at >= 0 and self._head_dates[at] is not None and not self.norm.startswith("#", self.norm.rfind("\n", 0, ends[at]) + 1):
+            bold = self._head_dates[at]
+            heading = self.norm.rfind("\n#", 0, pos)
+            if heading < bold.start:
+                return bold
         heading = self.norm.rfind("\n#", 0, pos)
         start = heading + 1 if heading >= 0 else (0 if self.norm.startswith("#") else -1)
         if start < 0:
@@ -1154,6 +1201,9 @@ class _Extractor:
             return None  # a rate, a forecast, a quota given away
         if is_from_value(norm, clause.start, q.start, clause.end, q.end):
             return None
+        ranged = _RANGE_HEAD.search(head)
+        if _RANGE_TAIL.match(after) or (ranged and not re.search(r"[从由][^，,。；;]{0,12}$", head[:ranged.start()])):
+            return None  # "在3万亿到5万亿tokens之间": a range is nobody's figure ("从A到B" is a change to B)
         inherited = False
         has_daily = bool(_DAILY.search(text))
         has_token = bool(unit_match) or bool(_TOKEN_CUE.search(head))
@@ -1638,7 +1688,8 @@ class _Extractor:
         if as_of.start < s.span.start and as_of.text and any(
                 f.family != "price_point" and f.char_start <= as_of.start < f.char_end and f.as_of_date == as_of.value
                 for f in self.facts):
-            return DateMention(pos, pos, s.published, "day", "as_of", "")
+            # (the article's date, or its section's: a dated head over the paragraph)
+            return self._dated_head(s.span.start) or DateMention(pos, pos, s.published, "day", "as_of", "")
         return as_of
 
     def _free(self, s: _Sentence) -> None:
@@ -1828,13 +1879,20 @@ def _line_before(norm: str, pos: int) -> Span:
     return Span(norm.rfind("\n", 0, end) + 1, end)
 
 
+def _month_end(day: date) -> date:
+    return add_months(day.replace(day=1), 1) - timedelta(days=1)
+
+
 def _heads_a_section(norm: str, d: DateMention) -> bool:
     """A date that is a heading or a bold lead line of its own ("**2024年9月**", "## 5月21日"):
     it dates the section under it."""
     line_start = norm.rfind("\n", 0, d.start) + 1
     line_end = norm.find("\n", d.end)
     line = norm[line_start : line_end if line_end >= 0 else len(norm)]
-    return line.strip(" \t#*：:") == norm[d.start:d.end].strip()
+    if line.strip(" \t#*：:") == norm[d.start:d.end].strip():
+        return True
+    # a head line that opens with the date and goes on with a title: "**2024年9月24日｜第一个万亿**"
+    return bool(_HEADING_LINE.fullmatch(line)) and norm[line_start:d.start].strip(" \t#*") == ""
 
 
 def _growth_as_of(s: _Sentence, verb_pos: int) -> tuple[DateMention, DateMention | None]:
