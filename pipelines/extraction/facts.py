@@ -508,6 +508,8 @@ class _Extractor:
             self._track_list_direction(span)
         sentence_facts = self.facts
         self.facts = []
+        self._transposed_tables()
+        self._spaced_tables()
         self._tables()
         self._usage_tables()
         self._tracker_tables()
@@ -721,8 +723,8 @@ class _Extractor:
         norm = self.norm
         for table in TABLE.finditer(norm):
             lines = table_lines(norm, table.start(), table.end())
-            if len(lines) < 3:
-                continue
+            if len(lines) < 3 or any(table.start() <= a < table.end() for a, _ in self._table_rows):
+                continue  # read on its side already
             header = table_cells(norm, *lines[0])
             header_text = [norm[a:b] for a, b in header]
             intro_span = _line_before(norm, table.start())  # the line right before the table
@@ -799,6 +801,136 @@ class _Extractor:
                     taken = True
                 if taken:
                     self._table_rows.append((row_start, row_end))
+
+    def _transposed_tables(self) -> None:
+        """Price tables turned on their side: models across the header, directions down the first
+        column ("| 参数 | GPT-4.1 | GPT-4.1 mini |" over "| 输入价格 | $2.00 / 百万 tokens | $0.40 / 百万
+        tokens |"). A row whose other cells are empty names a section of the rows under it, such as
+        a time of day ("| **优惠时段价格** | | |"). A cell gives its amount and, if the table does not,
+        its unit; every priced cell is one fact of its column's model."""
+        norm = self.norm
+        for table in TABLE.finditer(norm):
+            lines = table_lines(norm, table.start(), table.end())
+            if len(lines) < 3:
+                continue
+            header = table_cells(norm, *lines[0])
+            if len(header) < 3 or self._mentions_within(Span(*header[0])):
+                continue
+            column_models: dict[int, Mention] = {}
+            for i, (a, b) in enumerate(header[1:], start=1):
+                found = self._mentions_within(Span(a, b))
+                models = [m for m in found if m.entity.kind in ("model", "model_family")]
+                if models:
+                    column_models[i] = models[0]
+            if len(column_models) < 2 or len(column_models) < len(header) - 2:
+                continue  # at most one column (a note) that is not a model
+            header_text = " ".join(norm[a:b] for a, b in header)
+            intro_span = _line_before(norm, table.start())
+            table_unit = TABLE_UNIT.search(header_text + " " + norm[intro_span.start:intro_span.end]) \
+                or _footnote_unit(norm, table, [norm[a:b] for a, b in header]) or _document_unit(norm, table.start())
+            as_of = self._table_date(table.start())
+            section = None
+            for row_start, row_end in lines[2:]:
+                cells = table_cells(norm, row_start, row_end)
+                if len(cells) != len(header):
+                    continue
+                label = norm[cells[0][0]:cells[0][1]].strip("*` \t")
+                if all(a == b for a, b in cells[1:]):
+                    section = condition_words(label)  # "**优惠时段价格**" → off_peak; "**标准时段价格**" → none
+                    continue
+                direction = nearest_direction(label, 0, len(label))
+                condition = condition_words(label)
+                if direction is None and condition is None and not re.search(r"价|price|费用", label, re.I):
+                    continue  # a row of context sizes, speeds, release dates …
+                if re.search(r"原|旧|调整前|降价前|此前|old|before|previous", label, re.I):
+                    continue  # the price before a change
+                if section and condition and section != condition:
+                    condition = f"{section}+{condition}"
+                else:
+                    condition = condition or section
+                taken = False
+                for column, model in column_models.items():
+                    a, b = cells[column]
+                    cell = norm[a:b].strip("`* \t")
+                    amount = _PRICED_CELL.fullmatch(cell)
+                    if not amount:
+                        continue
+                    unit = TABLE_UNIT.search(amount.group("rest")) if amount.group("rest").strip() else table_unit
+                    if unit is None:
+                        continue
+                    currency_unit = currency_unit_from(unit.group("sym") or amount.group("sym"), unit.group("cur")) \
+                        or _currency_after_unit(unit)
+                    if currency_unit is None:
+                        continue
+                    value, currency = price_per_million_tokens(float(amount.group("amount")), currency_unit,
+                                                               token_count(unit.group("count")))
+                    offset = a + norm[a:b].index(cell)
+                    self.facts.append(Fact(
+                        article_id=self.article.article_id, family="price_point", entity=model.entity.name,
+                        metric="price_per_million_tokens", value=value, unit=PRICE_UNIT[currency], bound="eq",
+                        as_of_date=as_of.value, as_of_precision=as_of.precision,
+                        quote=self.body[row_start:row_end], char_start=row_start, char_end=row_end,
+                        currency=currency, direction=cached_input(direction or "unspecified", condition),
+                        condition=condition, number_start=offset + amount.start("amount"),
+                        number_end=offset + amount.end("amount"), rule="price.table_transposed",
+                    ))
+                    taken = True
+                if taken:
+                    self._table_rows.append((row_start, row_end))
+
+    def _spaced_tables(self) -> None:
+        """Price tables whose pipes were lost when a page was copied: a header line that names the
+        directions in order ("上下文視窗 輸入 (Input) 輸出 (Output)", "模型名稱 Input 單價 (USD / 1M
+        tokens) Output 單價 …"), then lines of a label and one amount with its currency symbol per
+        direction ("GPT-5 $1.25 $10", "標準 (< 200k) $2.00 $12.00"). The label names the model, or
+        a tier of the model the text before is about; the unit is in the header or the line above it."""
+        norm = self.norm
+        for header in _SPACED_HEADER.finditer(norm):
+            line = header.group(0)
+            cues = _spaced_directions(line)
+            if len(cues) < 2:
+                continue
+            above = _line_before(norm, header.start())
+            unit = TABLE_UNIT.search(line) or TABLE_UNIT.search(norm, above.start, above.end)
+            if unit is None:
+                continue
+            as_of = self._table_date(header.start())
+            position = header.end() + 1
+            while position < len(norm):
+                row = _SPACED_ROW.match(norm, position)
+                if row is None:
+                    break
+                label = Span(row.start("label"), row.end("label"))
+                named = [m for m in self._mentions_within(label) if m.entity.kind in ("model", "model_family")]
+                entity = named[0] if named else self._model_above(header.start())
+                amounts = list(_SPACED_AMOUNT.finditer(norm, row.start("amounts"), row.end("amounts")))
+                if entity is not None and len(amounts) <= len(cues):
+                    tier = None if named else condition_before(norm, label.start, label.end)
+                    for amount, (direction, condition) in zip(amounts, cues):
+                        currency_unit = currency_unit_from(amount.group("sym"), unit.group("cur")) or _currency_after_unit(unit)
+                        if currency_unit is None:
+                            continue
+                        value, currency = price_per_million_tokens(float(amount.group("amount")), currency_unit,
+                                                                   token_count(unit.group("count")))
+                        condition = condition or tier
+                        self.facts.append(Fact(
+                            article_id=self.article.article_id, family="price_point", entity=entity.entity.name,
+                            metric="price_per_million_tokens", value=value, unit=PRICE_UNIT[currency], bound="eq",
+                            as_of_date=as_of.value, as_of_precision=as_of.precision,
+                            quote=self.body[row.start():row.end()], char_start=row.start(), char_end=row.end(),
+                            currency=currency, direction=cached_input(direction, condition), condition=condition,
+                            number_start=amount.start("amount"), number_end=amount.end("amount"), rule="price.table_spaced",
+                        ))
+                    self._table_rows.append((row.start(), row.end()))
+                position = row.end() + 1
+
+    def _model_above(self, pos: int) -> Mention | None:
+        """The model the text right above `pos` is about: the last one named in the 1,500 characters
+        before it (its section's subject), else the one the title names."""
+        floor = max(0, pos - 1500)
+        models = [m for m in self.registered if floor <= m.start < pos and m.entity.kind == "model"]
+        models += [m for m in self._mentions_within(Span(floor, pos)) if m.entity.kind == "model" and m.source != "registry"]
+        return max(models, key=lambda m: m.start) if models else None
 
     def _table_date(self, table_start: int) -> DateMention:
         """The date a table's rows hold on when they name none: the last one stated in the 200
@@ -2101,6 +2233,32 @@ _ONLY_DURATION = re.compile(r"[ \t]*(?:在|过去|短短|仅仅|仅用|用了|�
 # A sentence that opens with only its baseline, then grows: "（如果）和<date>首次发布时的N
 # 相比，增长了M倍", "与去年同期相比，…". It continues the daily usage stated just before it.
 _ONLY_BASELINE = re.compile(r"[ \t“\"「]*(?:如果|若是?|要是)?[ \t]*(?:和|与|跟|同)[^，,。；;！？]{1,40}?相比[ \t]*[，,]?[ \t]*(?:已|就|已经)?[ \t]*")
+# A cell of a price table that is an amount, perhaps with its unit: "$2.00 / 百万 tokens", "0.5 元/百万tokens"
+_PRICED_CELL = re.compile(r"(?P<sym>US\$|\$|¥|￥)?[ \t]*(?P<amount>\d+(?:\.\d+)?)[ \t]*(?P<rest>[^|]*)")
+# A price table copied without its pipes: a header line naming the directions (no digits but a
+# denominator's), and rows of a label and amounts with their currency symbols
+_SPACED_HEADER = re.compile(r"(?mi)^(?=[^\n|]*(?:输入|input))(?=[^\n|]*(?:输出|output))[^\n|\d]*(?:\d+[ \t]*[MK万][^\n|\d]*)*$")
+_SPACED_AMOUNT = re.compile(r"(?P<sym>US\$|\$|¥|￥)[ \t]*(?P<amount>\d+(?:\.\d+)?)")
+_SPACED_ROW = re.compile(r"(?P<label>[^\n|$¥￥]{1,40}?)[ \t]+(?P<amounts>(?:(?:US\$|\$|¥|￥)[ \t]*\d+(?:\.\d+)?[ \t]*){1,})(?P<rest>[^\n|$¥￥]*)(?=\n|$)")
+_SPACED_CUE = re.compile(r"输入|输出|input|output", re.IGNORECASE)
+
+
+def _spaced_directions(line: str) -> list[tuple[str, str | None]]:
+    """(direction, condition) of each column a header line names, in order: "輸入 (Input)" is one
+    column, "Cached Input" a cache-hit input column."""
+    found: list[tuple[str, str | None]] = []
+    last_end = 0
+    for cue in _SPACED_CUE.finditer(line):
+        direction = g.DIRECTION_CUES[cue.group(0).lower()]
+        between = line[last_end:cue.start()]
+        if found and found[-1][0] == direction and between.strip(" \t()（）") == "":
+            last_end = cue.end()
+            continue  # "輸入 (Input)": the same column in two languages
+        found.append((direction, condition_words(line[last_end:cue.end()])))
+        last_end = cue.end()
+    return found
+
+
 # A heading line, or a line that is only bold text (a lead date or a caption)
 _HEADING_LINE = re.compile(r"(?m)^(?:#{1,6}[ \t]+[^\n]+|\*\*[^*\n]+\*\*[ \t]*)$")
 # Tracker tables: a value column ("最新值", "前值", "数值") followed by its date column ("时点")

@@ -21,7 +21,9 @@ _TIER = re.compile(
     # never the digits of a model id ("moonshot-v1-8k")
     r"(?<![A-Za-z0-9.\-])(?:(?P<lo>\d+)[ \t]*[Kk]?[ \t]*(?:-|~|～|至|到)[ \t]*(?P<hi>\d+)[ \t]*[Kk]"
     r"|(?P<upto>\d+)[ \t]*[Kk][ \t]*(?:以内|以下|及以下|及以内)"
-    r"|(?P<over>\d+)[ \t]*[Kk][ \t]*(?:以上|及以上))"
+    r"|(?P<over>\d+)[ \t]*[Kk][ \t]*(?:以上|及以上)"
+    # "< 200k", "≤32K", "> 200k"
+    r"|(?:[<≤＜][ \t]*=?)[ \t]*(?P<upto2>\d+)[ \t]*[Kk]|(?:[>≥＞][ \t]*=?)[ \t]*(?P<over2>\d+)[ \t]*[Kk])"
 )
 _CURRENCY_WORD = "|".join(sorted(g.CURRENCY_WORDS, key=len, reverse=True))
 _TOKEN_WORD = g.TOKEN_WORD  # tokens, token, 词元, 令牌
@@ -423,7 +425,8 @@ def amounts_before(norm: str, floor: int, mention: PriceMention) -> list[PriceMe
 
 # A Markdown table: a header row, a |---| rule, then rows; the outer pipes are optional, as in
 # GitHub's Markdown ("模型 | 输入 | 输出" over "---|---|---").
-TABLE = re.compile(r"(?m)^[^\n|]*\|[^\n]*\n[ \t]*\|?[ \t:|-]*-[ \t:|-]*\|[ \t:|-]*\n(?:[^\n|]*\|[^\n]*(?:\n|$))+")
+# The rule may be drawn with dashes of any width ("|——|————-|", as pages converted to Markdown write it).
+TABLE = re.compile(r"(?m)^[^\n|]*\|[^\n]*\n[ \t]*\|?[ \t:|\-—–]*[-—–][ \t:|\-—–]*\|[ \t:|\-—–]*\n(?:[^\n|]*\|[^\n]*(?:\n|$))+")
 # The unit of a table's prices: "元/百万tokens", "$/1M tokens", or a denominator alone in brackets
 # or after 单位 ("价格对比表（每百万Token）"), the currency then written in the cells ("$2.50")
 TABLE_UNIT = re.compile(
@@ -503,10 +506,10 @@ def condition_before(norm: str, floor: int, pos: int) -> str | None:
         tier = found
     if tier is None:
         return None
-    if tier.group("upto"):
-        return f"context:0-{tier.group('upto')}k"
-    if tier.group("over"):
-        return f"context:{tier.group('over')}k+"
+    if tier.group("upto") or tier.group("upto2"):
+        return f"context:0-{tier.group('upto') or tier.group('upto2')}k"
+    if tier.group("over") or tier.group("over2"):
+        return f"context:{tier.group('over') or tier.group('over2')}k+"
     low = tier.group("lo")
     return f"context:{'0' if int(low) == 0 else low + 'k'}-{tier.group('hi')}k"
 
