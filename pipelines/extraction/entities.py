@@ -126,7 +126,8 @@ def _variant_pattern() -> re.Pattern:
     data = yaml.safe_load(VARIANTS_PATH.read_text(encoding="utf-8"))
     words = sorted(data["variant_words"], key=len, reverse=True)
     # 分 after a number is money ("1.6分") unless it starts a word of its own ("1.6分区间价格")
-    blocked = r"(?![\d." + re.escape(data["not_after_version"].replace("分", "")) + r"]|分(?!区|档|段|层))"
+    # (a space may stand between: "豆包大模型 9 月" is a month, not version 9)
+    blocked = (r"(?![\d.]|[ \t]?[" + re.escape(data["not_after_version"].replace("分", "")) + r"]|[ \t]?分(?!区|档|段|层))")
     latin = "|".join(re.escape(w) for w in words if w.isascii())
     chinese = "|".join(re.escape(w) for w in words if not w.isascii())
     piece = (r"(?:[ \t]?[-_·]?[ \t]?)(?:"

@@ -152,7 +152,7 @@ _TOKEN_CUE = re.compile("|".join(sorted(g.TOKEN_WORDS, key=len, reverse=True)), 
 # What may follow a bare token amount ("突破5000亿，" / "10000 亿规模"): punctuation, end, a bound word.
 _BARE_END = re.compile(r"[ \t]*(?:级别|级|规模|量级|左右|以上|之多|上下|出头)?[ \t]*(?:个(?![\u4e00-\u9fff]))?[ \t]*(?:了|啦)?[ \t]*"
                        r"(?:[，,。；;（()）！!？?、｜|\n]|的(?:规模|水平|量级)|$)")
-_MULTIPLE_UNIT = re.compile(r"[ \t]*倍")
+_MULTIPLE_UNIT = re.compile(r"[ \t]*(?:倍|[x×](?![A-Za-z0-9]))")  # 涨了6倍, 涨了 6x
 # an amount right after a verb of increase is the increase: "多出了约N", "新增N", "增长了N"
 _INCREMENT = re.compile(r"(?:多出|多了|新增|净增|增加|增长|增多|提升)了?[ \t]*(?:约|近|超过|超|逾|将近|接近)?[ \t]*$")
 # a level reached by the end of a period: "在<year>上半年达到N"
@@ -174,6 +174,10 @@ _USAGE_NOUN = re.compile(
     + r"|(?:处理|消耗|调用)了[^，,。；;\d]{0,6}\d[^，,。；;]{0,12}?" + _TOKEN_WORD + r"(?![A-Za-z])",
     re.IGNORECASE,
 )
+# A model name right before the metric it owns: "<model>系列模型的日均token消耗量", "<model> API调用量"
+_OWNS_METRIC = re.compile(r"[ \t]*(?:系列)?[ \t]*(?:大?模型)?[ \t]*(?:API|api)?[ \t]*(?:在[^，,。；;]{1,20}?[上中里])?[ \t]*(?:的)?[ \t]*(?:"
+                          + _USAGE_NOUN.pattern + ")",
+                          re.IGNORECASE)
 _GROWTH_VERBS = sorted(g.GROWTH_VERBS, key=len, reverse=True)
 _DOUBLING = re.compile(r"翻了?[ \t]*(?P<n>一|两|二|三|四|1|2|3|4)[ \t]*番|(?P<double>翻倍|翻番|翻了一倍|翻了1倍)")
 # Growth written with the multiple first: "实现了417倍增长", "超10倍增长", "5倍的增长"
@@ -1107,8 +1111,11 @@ class _Extractor:
     def _fact(self, s: _Sentence, family: str, entity: Mention, **kwargs) -> Fact:
         self._last_mention = entity
         quote_span = s.span
-        # a price belongs to the model as named; usage and growth to the family or platform
-        named = entity.base if entity.base is not None and family != "price_point" else entity.entity
+        # a price belongs to the model as named; a usage or growth too when the model owns the
+        # metric ("文心4.5系列模型的日均token消耗量" is 文心4.5's), else to its family or platform
+        named = entity.entity
+        if family != "price_point" and entity.base is not None and not _OWNS_METRIC.match(self.norm, entity.end):
+            named = entity.base
         return Fact(
             article_id=self.article.article_id,
             family=family,

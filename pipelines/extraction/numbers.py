@@ -43,7 +43,8 @@ QUANTITY_RE = re.compile(
       | (?P<arabic>\d{{1,3}}(?:(?:[,，]|{_WS}(?=\d{{3}}(?!\d)))\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
         (?P<arabic_more>[{_MORE}](?={_WS}*[{_MAG_CHARS}]))?          # 2300多亿
         (?P<arabic_mag>(?:{_WS}*[{_MAG_CHARS}])*)
-        (?:{_WS}*(?P<english_mag>{_ENGLISH})(?![A-Za-z]))?             # 100 trillion
+        (?:{_WS}*(?P<english_mag>{_ENGLISH})(?![A-Za-z])             # 100 trillion
+          | (?P<abbr_mag>[BT])(?={_WS}*(?i:tokens?)(?![A-Za-z])))?     # 1.2B tokens, 1.5T tokens
       | (?<![{_CN_CHARS}])(?P<chinese>(?![零〇](?!点))[{_CN_CHARS}]*[{_CN_DIGITS}十拾][{_CN_CHARS}]*
                     (?:点[{_CN_DIGITS}]+[万亿兆]*)?)                 # 一千二百, 四万亿, 一点五万亿
         (?P<chinese_more>[{_MORE}](?=[万亿兆]))?(?P<chinese_mag>[万亿兆]*)   # 两千多亿
@@ -159,7 +160,8 @@ def _quantity(norm: str, match: re.Match) -> Quantity | None:
         vague = groups["vague"] in ("数", "几") and not groups["vague_mag"]
     elif groups["arabic"]:
         number = float(re.sub(r"[,，\s\u00a0\u2009\u3000]", "", groups["arabic"]))
-        mag = _magnitude(groups["arabic_mag"]) * ENGLISH_MAGNITUDES.get((groups["english_mag"] or "").lower(), 1.0)
+        mag = _magnitude(groups["arabic_mag"]) * ENGLISH_MAGNITUDES.get((groups["english_mag"] or "").lower(), 1.0) \
+            * {"B": 1e9, "T": 1e12}.get(groups["abbr_mag"] or "", 1.0)
         value = number * mag
         if groups["arabic_more"]:  # 2300多亿: a step of the number, times the magnitude
             low, high, bound = value, (number + _step(number)) * mag, "gt"
