@@ -43,6 +43,7 @@ from .numbers import (
 )
 from .prices import (
     FREE,
+    SPENT,
     PriceMention,
     TABLE,
     TABLE_UNIT,
@@ -742,7 +743,9 @@ class _Extractor:
                 continue
             price_columns = [
                 i for i, h in enumerate(header_text)
-                if (re.search(r"价|price|费用|收费", h, re.I) or nearest_direction(h, 0, len(h)) or i in column_unit)
+                # ("费用", "金额" without a per-token unit is what a bill came to, not a price)
+                if (re.search(r"价|price|收费", h, re.I) or nearest_direction(h, 0, len(h)) or i in column_unit)
+                and (i in column_unit or not re.search(r"费用|花费|金额|账单|成本|合计|总计|cost|amount|bill", h, re.I))
                 and not re.search(r"计费项|类型|方式|上下文|context|用途|说明|备注|模型|厂商|model"
                                   r"|速度|延迟|时延|吞吐|speed|latency|throughput|TPS|/秒|/s\b", h, re.I)
                 # a column of the price before a change is not a price now: "原输入价", "调整前"
@@ -773,36 +776,32 @@ class _Extractor:
                 taken = False
                 for column in price_columns:
                     a, b = cells[column]
-                    cell = norm[a:b]
-                    amount = re.fullmatch(r"[ \t]*(?P<sym>US\$|\$|¥|￥)?[ \t]*(\d+(?:\.\d+)?)[ \t]*", cell.strip("`*"))
-                    free = re.fullmatch(r"[ \t]*(?:免费|0元|free)[ \t]*", cell, re.I)
-                    if not amount and not free:
-                        continue
                     unit = column_unit.get(column) or (
                         TABLE_UNIT.search(norm, *cells[unit_column]) if unit_column is not None else None) or table_unit
                     if unit is None:
                         continue
-                    currency_unit = currency_unit_from(unit.group("sym") or (amount.group("sym") if amount else None),
-                                                       unit.group("cur")) or _currency_after_unit(unit)
-                    if currency_unit is None:  # "（每百万tokens）" with bare numbers: the currency is not stated
-                        continue
-                    if free:
-                        value, currency = 0.0, price_per_million_tokens(1.0, currency_unit, 1e6)[1]
-                    else:
-                        value, currency = price_per_million_tokens(float(amount.group(2)), currency_unit,
-                                                                   token_count(unit.group("count")))
-                    condition = condition_words(header_text[column]) or row_condition
-                    direction = cached_input(direction_of_column.get(column) or row_direction or "unspecified", condition)
-                    number = (a + amount.start(2), a + amount.end(2)) if amount else (a + free.start(), a + free.end())
-                    self.facts.append(Fact(
-                        article_id=self.article.article_id, family="price_point", entity=entity.entity.name,
-                        metric="price_per_million_tokens", value=value, unit=PRICE_UNIT[currency], bound="eq",
-                        as_of_date=row_as_of.value, as_of_precision=row_as_of.precision,
-                        quote=self.body[row_start:row_end], char_start=row_start, char_end=row_end,
-                        currency=currency, direction=direction, condition=condition,
-                        number_start=number[0], number_end=number[1], rule="price.table_cell",
-                    ))
-                    taken = True
+                    for value_of, symbol, cell_direction, cell_condition, number in _cell_amounts(norm, a, b):
+                        # the cell's own symbol wins over the column's word ("$0.1" under "元/百万tokens")
+                        currency_unit = (currency_unit_from(symbol, None) if symbol else None) \
+                            or currency_unit_from(unit.group("sym"), unit.group("cur")) or _currency_after_unit(unit)
+                        if currency_unit is None:  # "（每百万tokens）" with bare numbers: the currency is not stated
+                            continue
+                        if value_of is None:  # free
+                            value, currency = 0.0, price_per_million_tokens(1.0, currency_unit, 1e6)[1]
+                        else:
+                            value, currency = price_per_million_tokens(value_of, currency_unit, token_count(unit.group("count")))
+                        condition = cell_condition or condition_words(header_text[column]) or row_condition
+                        direction = cached_input(cell_direction or direction_of_column.get(column) or row_direction
+                                                 or "unspecified", condition)
+                        self.facts.append(Fact(
+                            article_id=self.article.article_id, family="price_point", entity=entity.entity.name,
+                            metric="price_per_million_tokens", value=value, unit=PRICE_UNIT[currency], bound="eq",
+                            as_of_date=row_as_of.value, as_of_precision=row_as_of.precision,
+                            quote=self.body[row_start:row_end], char_start=row_start, char_end=row_end,
+                            currency=currency, direction=direction, condition=condition,
+                            number_start=number[0], number_end=number[1], rule="price.table_cell",
+                        ))
+                        taken = True
                 if taken:
                     self._table_rows.append((row_start, row_end))
 
@@ -911,7 +910,7 @@ class _Extractor:
                 if entity is not None and len(amounts) <= len(cues):
                     tier = None if named else condition_before(norm, label.start, label.end)
                     for amount, (direction, condition) in zip(amounts, cues):
-                        currency_unit = currency_unit_from(amount.group("sym"), unit.group("cur")) or _currency_after_unit(unit)
+                        currency_unit = currency_unit_from(amount.group("sym"), None) or _currency_after_unit(unit)
                         if currency_unit is None:
                             continue
                         value, currency = price_per_million_tokens(float(amount.group("amount")), currency_unit,
@@ -1616,6 +1615,8 @@ class _Extractor:
             for before in amounts_before(norm, floor, p):
                 if not any(q.amount_start < before.amount_end and before.amount_start < q.amount_end for q in mentions):
                     mentions.append(before)
+        # an amount spent is what something cost, not a price: "一个下午就烧掉了$6"
+        mentions = [p for p in mentions if not SPENT.search(norm, max(s.span.start, p.amount_start - 10), p.amount_start)]
         mentions.sort(key=lambda p: p.start)
         last = self._last_denominator
         carried = last[1] if last is not None and "\n\n" not in norm[last[0]:s.span.start] else None
@@ -2240,6 +2241,44 @@ _ONLY_DURATION = re.compile(r"[ \t]*(?:在|过去|短短|仅仅|仅用|用了|�
 # A sentence that opens with only its baseline, then grows: "（如果）和<date>首次发布时的N
 # 相比，增长了M倍", "与去年同期相比，…". It continues the daily usage stated just before it.
 _ONLY_BASELINE = re.compile(r"[ \t“\"「]*(?:如果|若是?|要是)?[ \t]*(?:和|与|跟|同)[^，,。；;！？]{1,40}?相比[ \t]*[，,]?[ \t]*(?:已|就|已经)?[ \t]*")
+_BARE_CELL = re.compile(r"[ \t]*(?P<sym>US\$|\$|¥|￥)?[ \t]*(?P<amount>\d+(?:\.\d+)?)[ \t]*")
+_FREE_CELL = re.compile(r"[ \t]*(?:免费|0元|free)[ \t]*", re.IGNORECASE)
+# One of several directed amounts in a cell: "输入缓存命中0.2 / 未命中2 / 输出3", "输入$0.1 / 输出$0.4"
+_DIRECTED_PIECE = re.compile(r"[ \t]*(?P<words>[^\d$¥￥/、;；|]{1,12}?)[ \t]*[:：]?[ \t]*(?P<sym>US\$|\$|¥|￥)?[ \t]*"
+                             r"(?P<amount>\d+(?:\.\d+)?)[ \t]*(?:[/、;；][ \t]*|$)")
+
+
+def _cell_amounts(norm: str, a: int, b: int) -> list[tuple[float | None, str | None, str | None, str | None, tuple[int, int]]]:
+    """(amount or None for free, currency symbol, direction, condition, where the number is) of each
+    price a table cell gives: one bare amount ("0.8", "$2.50"), 免费, or several amounts, each after
+    its direction or condition ("输入缓存命中0.2 / 未命中2 / 输出3": a condition alone goes on
+    under the direction before it)."""
+    cell = norm[a:b]
+    stripped = cell.strip("`*")
+    offset = a + cell.index(stripped) if stripped else a
+    bare = _BARE_CELL.fullmatch(stripped)
+    if bare:
+        return [(float(bare.group("amount")), bare.group("sym"), None, None,
+                 (offset + bare.start("amount"), offset + bare.end("amount")))]
+    if _FREE_CELL.fullmatch(cell):
+        return [(None, None, None, None, (a, b))]
+    found, position, direction = [], 0, None
+    while position < len(stripped):
+        piece = _DIRECTED_PIECE.match(stripped, position)
+        if piece is None or piece.end() == position:
+            return []  # anything else in the cell: not a list of prices
+        words = piece.group("words")
+        named = nearest_direction(words, 0, len(words))
+        condition = condition_words(words)
+        if named is None and condition is None:
+            return []
+        direction = named or direction
+        found.append((float(piece.group("amount")), piece.group("sym"), direction, condition,
+                      (offset + piece.start("amount"), offset + piece.end("amount"))))
+        position = piece.end()
+    return found if len(found) >= 2 else []
+
+
 # A cell of a price table that is an amount, perhaps with its unit: "$2.00 / 百万 tokens", "0.5 元/百万tokens"
 _PRICED_CELL = re.compile(r"(?P<sym>US\$|\$|¥|￥)?[ \t]*(?P<amount>\d+(?:\.\d+)?)[ \t]*(?P<rest>[^|]*)")
 # A price table copied without its pipes: a header line naming the directions (no digits but a

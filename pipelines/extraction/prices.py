@@ -75,12 +75,18 @@ FREE = re.compile("|".join(g.FREE_CUES))
 
 
 def is_from_value(norm: str, floor: int, start: int, ceiling: int, end: int) -> bool:
-    """True for X in "从X到Y"/"由X降至Y": the fact is Y."""
+    """True for X in "从X到Y"/"由X降至Y", and in "（由X下调）" after the new price: the fact is Y."""
     before = norm[max(floor, start - 6) : start]
     if not re.search(r"(?:从|由)[^，,。]{0,5}$", before):
         return False
     rest = norm[end:ceiling]
-    return bool(re.search("|".join(g.PRICE_CUT_CUES), rest))
+    return bool(re.search("|".join(g.PRICE_CUT_CUES), rest) or _CHANGED.match(rest))
+
+
+# "由X下调）": X is where a change started, the new price stated before it
+_CHANGED = re.compile(r"[ \t]*(?:下调|上调|调整|调低|调高|降价|涨价|下降|降低|上涨)(?:而来)?[ \t]*(?:[）)，,。；;]|$)")
+# What an amount spent came to: "一个下午就烧掉了$6", "花了12元" is a cost, not a price
+SPENT = re.compile(r"(?:花了|花掉了?|烧掉了?|烧了|花费了?|支付了?|付了|消费了?|共花|总共花)[ \t]*(?:约|大约|近|超过|将近)?[ \t]*(?:US\$|\$|¥|￥)?[ \t]*$")
 
 
 @dataclass
