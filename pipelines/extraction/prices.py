@@ -44,13 +44,17 @@ _PRICE_AFTER = re.compile(
 )
 # "每百万tokens输入价格为2元", "每千 tokens 0.0008 元", "每百万输入tokens 2.5美元"
 _PRICE_BEFORE = re.compile(
-    r"(?:每[ \t]*|(?<![\d.A-Za-z])(?=(?:百万|一百万|千|一千)[ \t]*(?:个[ \t]*)?(?:输入|输出)?[ \t]*tokens?))"
-    r"(?:(?P<count>" + _COUNT + r")?[ \t]*" + _TOKENS
+    # (without 每, a count of tokens names the denominator too: "输出 1M Token 是 10 美元")
+    r"(?:每[ \t]*|(?<![\d.A-Za-z])(?=(?:百万|一百万|千|一千|1[ \t]*[MK])[ \t]*(?:个[ \t]*)?(?:输入|输出)?[ \t]*tokens?))"
+    # a comma may follow the token word: "每1000 Tokens,低至0.0008元"
+    r"(?:(?P<count>" + _COUNT + r")?[ \t]*" + _TOKENS + r"(?:[ \t]*[，,](?=[^，,。；;]{0,12}?\d))?"
     # "每百万个 A 美元", "每百万A美元": the count stands for tokens, right before the amount
     + r"|(?P<count_only>百万|一百万|千|一千)[ \t]*个?(?=[ \t]*(?:US\$|\$|¥|￥)?[ \t]*\d))"
     # the words between may hold a short parenthesis: "百万tokens输入(缓存命中)价格分别为A元"
     # (never over a spoken amount of its own: "每百万tokens八毛、输出八块" is two prices)
-    + r"(?P<mid>(?:[^，,。；;\d$¥￥（(毛角]|（[^）\d]{0,10}）|\([^)\d]{0,10}\)){0,12}?)[ \t]*" + _AMOUNT,
+    # or an approximation in brackets: "每百万输入tokens(约 75 万字)5美元"
+    + r"(?P<mid>(?:[^，,。；;\d$¥￥（(毛角]|（[^）\d]{0,10}）|\([^)\d]{0,10}\)|[（(][ \t]*(?:约|大约|相当于)[^）)]{0,14}[）)]){0,12}?)[ \t]*"
+    + _AMOUNT,
     re.IGNORECASE,
 )
 # A price restated in brackets in the other currency, as a list price: "（人民币2.1元）", "（$0.3）";
