@@ -131,8 +131,9 @@ _SMALL_MONEY = re.compile(
 _DENOMINATOR_BEFORE = re.compile(r"(?:每[ \t]*)?(?P<count>百万|一百万|千|一千|万|1000|1K|1M|K|M)[ \t]*(?:个[ \t]*)?"
                                  r"(?:(?:输入|输出)[ \t]*)?" + _TOKEN_WORD + r"(?P<mid>[^，,。；;\d]{0,14}?)[ \t]*$", re.IGNORECASE)
 # "<N>毛钱一百万token": spoken, the count itself says "per one million"
-_DENOMINATOR_AFTER = re.compile(r"[ \t]*(?:/|每|(?=一百万|一千))[ \t]*(?P<count>一百万|一千|百万|千|万|1K|1M|K|M)[ \t]*(?:个[ \t]*)?" + _TOKEN_WORD,
-                                re.IGNORECASE)
+# (spoken, the token word may be left to the sentence before: "输入八毛钱一百万，输出两块")
+_DENOMINATOR_AFTER = re.compile(r"[ \t]*(?:/|每|(?=一百万|一千))[ \t]*(?P<count>一百万|一千|百万|千|万|1K|1M|K|M)[ \t]*(?:个[ \t]*)?"
+                                r"(?:" + _TOKEN_WORD + r"|(?<=一百万)(?=[ \t]*(?:[，,。；;！!？?]|$)))", re.IGNORECASE)
 _BRACKETED_DENOMINATOR = re.compile(r"[（(][ \t]*(?:每|/)?[ \t]*(?P<count>一百万|百万|一千|千|1M|1K|M|K)[ \t]*(?:个[ \t]*)?"
                                     + _TOKEN_WORD + r"[ \t]*[)）]", re.IGNORECASE)
 _SMALL_VALUE = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "半": 0.5}
