@@ -212,7 +212,7 @@ _QUOTA = _words(g.QUOTA_CUES)
 _COMPARISON = _words(g.COMPARISON_CUES)
 _LAUNCH = _words(g.LAUNCH_BASELINE_CUES)
 _LAUNCH_MOMENT = _words(g.LAUNCH_MOMENT_CUES)
-_AGO = re.compile(r"(?P<n>\d+|[一两二三四五六七八九十半]+)[ \t]*个?[ \t]*(?P<unit>年|个月|月|季度)(?:之)?前")
+_AGO = re.compile(r"(?P<n>\d+|[一两二三四五六七八九十半]+)[ \t]*个?[ \t]*多?[ \t]*(?P<unit>年|个月|月|季度)多?(?:之)?前")  # 一个多月前
 # Gates before the per-sentence work (see grammar.FACT_CUES and grammar.PRICE_CUES).
 _FACT_CUE = re.compile(_words(g.FACT_CUES).pattern, re.IGNORECASE)
 _PRICE_CUE = re.compile(_words(g.PRICE_CUES).pattern, re.IGNORECASE)
@@ -1555,6 +1555,8 @@ class _Extractor:
         if entity is None:
             return None
         as_of, span_start = _growth_as_of(s, verb_pos)
+        if span_start is None and not as_of.text:
+            as_of = _shifted_back(norm, s, verb_pos, as_of)  # "一个多月前，…披露，…增长超10倍"
         # for "是去年12月的3倍" the baseline sits between the verb and the number
         baseline_pos = q.start if times_of is not None else verb_pos
         if span_start is not None and s.baseline(baseline_pos) is None:
@@ -1946,13 +1948,15 @@ def _of_family(model: Mention, family: Mention) -> bool:
 
 
 # a year earlier: 同比, 去年同期, and the Taiwanese and Hong Kong press's 年增/按年 ("年增逾N倍")
-_YEAR_ON_YEAR = re.compile(r"同比|去年同期|年增|按年|年比")
+_YEAR_ON_YEAR = re.compile(r"同比|去年同期|上年同期|上一年同期|年增|按年|年比")
 
 
 def _shifted_back(norm: str, s: _Sentence, pos: int, as_of: DateMention) -> DateMention:
     """"N年前/N个月前，…": a figure that long before the time the sentence speaks of (unless a date
     or a word of now stands between: "两年前是X，如今是Y")."""
     ago = _last_match(_AGO, norm, s.span.start, pos)
+    if ago is not None and re.search(r"(?:较|比|相比于?|相较于?|与|和|跟)[ \t]*$", norm[max(0, ago.start() - 4):ago.start()]):
+        return as_of  # "较两年前增长二十倍": what it grew from, not when
     if ago is None or any(d.role == "as_of" and ago.end() <= d.start < pos for d in s.dates) \
             or _NOW_AGAIN.search(norm, ago.end(), pos) or not (as_of.end <= ago.start() or as_of.start == as_of.end):
         return as_of
@@ -1975,7 +1979,8 @@ def _relative_baseline(norm: str, floor: int, pos: int, as_of: DateMention, clau
     if "环比" in text:
         step = {"month": 1, "quarter": 3, "half": 6, "year": 12}.get(as_of.precision, 1)
         return DateMention(pos, pos, add_months(as_of.value, -step), as_of.precision, "baseline")
-    agos = list(_AGO.finditer(norm, floor, end))
+    # (not the one that dates the figure itself: "一个多月前，…披露，…")
+    agos = [a for a in _AGO.finditer(norm, floor, end) if a.start() != as_of.start]
     if agos:  # "约为一年前的8倍"
         ago = agos[-1]
         months = _months(ago.group("n"), ago.group("unit"))
@@ -2240,7 +2245,8 @@ _ONLY_DURATION = re.compile(r"[ \t]*(?:在|过去|短短|仅仅|仅用|用了|�
                             r"(?:年半|年|个月|月|季度|周|天)(?:半)?(?:多)?(?:时间|里|内|以来|之内|期间)?[ \t]*[，,]?[ \t]*(?:已|就|已经)?[ \t]*")
 # A sentence that opens with only its baseline, then grows: "（如果）和<date>首次发布时的N
 # 相比，增长了M倍", "与去年同期相比，…". It continues the daily usage stated just before it.
-_ONLY_BASELINE = re.compile(r"[ \t“\"「]*(?:如果|若是?|要是)?[ \t]*(?:和|与|跟|同)[^，,。；;！？]{1,40}?相比[ \t]*[，,]?[ \t]*(?:已|就|已经)?[ \t]*")
+_ONLY_BASELINE = re.compile(r"[ \t“\"「]*(?:如果|若是?|要是)?[ \t]*(?:(?:和|与|跟|同)[^，,。；;！？]{1,40}?相比|(?:相比于?|相较于?|较)[^，,。；;！？]{1,20}?)"
+                            r"[ \t]*[，,]?[ \t]*(?:已|就|已经)?[ \t]*")  # also "相比2024年初，增长了N倍"
 _BARE_CELL = re.compile(r"[ \t]*(?P<sym>US\$|\$|¥|￥)?[ \t]*(?P<amount>\d+(?:\.\d+)?)[ \t]*")
 _FREE_CELL = re.compile(r"[ \t]*(?:免费|0元|free)[ \t]*", re.IGNORECASE)
 # One of several directed amounts in a cell: "输入缓存命中0.2 / 未命中2 / 输出3", "输入$0.1 / 输出$0.4"
