@@ -174,7 +174,8 @@ def _small_money_yuan(m: re.Match) -> float:
     return round(total.to("CNY").magnitude, 10)
 
 
-def _small_money_mentions(norm: str, span: Span, taken: list[tuple[int, int]]) -> list[PriceMention]:
+def _small_money_mentions(norm: str, span: Span, taken: list[tuple[int, int]],
+                          earlier: list["PriceMention"] = ()) -> list[PriceMention]:
     found = []
     for m in _SMALL_MONEY.finditer(norm, span.start, span.end):
         if not _free_of(m, taken) or norm[max(span.start, m.start() - 2):m.start()].endswith(("几", "数", "多")):
@@ -186,14 +187,19 @@ def _small_money_mentions(norm: str, span: Span, taken: list[tuple[int, int]]) -
         # "输入一毛五、输出一块五（每百万tokens）": the denominator in brackets at the end of the clause
         trailing = _BRACKETED_DENOMINATOR.search(norm, m.end(), clause_end) if not (before or after) else None
         denominator = before or after or trailing
+        per_tokens = token_count(denominator.group("count")) if denominator is not None else None
         if denominator is None:
-            continue
+            # "输入才三毛钱一百万token，输出六毛": a direction and a spoken amount go on under the
+            # denominator of the price before them in the sentence
+            previous = [p for p in [*earlier, *found] if p.end <= m.start() and p.currency_unit == "CNY"]
+            if not previous or not _DIRECTED_SPOKEN.search(norm, max(span.start, m.start() - 8), m.start()):
+                continue
+            per_tokens = max(previous, key=lambda p: p.end).per_tokens
         start = before.start() if before else m.start()
         end = after.end() if after else m.end()
         words = norm[start:end]
         direction_cue = _DIRECTION.search(words)
-        mention = PriceMention(start, end, m.start(), m.end(), _small_money_yuan(m), "CNY",
-                               token_count(denominator.group("count")),
+        mention = PriceMention(start, end, m.start(), m.end(), _small_money_yuan(m), "CNY", per_tokens,
                                direction=g.DIRECTION_CUES[direction_cue.group(0).lower()] if direction_cue else None,
                                condition=condition_words(words))
         word_bound = bound_before(norm, m.start(), floor_of_clause)
@@ -275,7 +281,7 @@ def price_mentions(norm: str, span: Span) -> list[PriceMention]:
                                       bound=mention.bound, continued=True))
         found += _more_after(norm, mention, span.end, condition_words(norm[m.start():m.start("amount")]))
     taken = [(p.amount_start, p.amount_end) for p in found] + [(p.start, p.end) for p in found]
-    found += _small_money_mentions(norm, span, [(a, b) for a, b in taken if b > a])
+    found += _small_money_mentions(norm, span, [(a, b) for a, b in taken if b > a], found)
     # "10元/1M tokens/min": a fee for keeping tokens (cache storage) per unit of time, not a price of tokens
     found = [p for p in found if not _PER_TIME.search(norm, p.start, min(span.end, p.end + 16))
              and not _PER_TIME_BEFORE.search(norm, max(span.start, p.amount_start - 24), p.amount_start)
@@ -286,6 +292,8 @@ def price_mentions(norm: str, span: Span) -> list[PriceMention]:
     return sorted(_with_spoken_tenths(norm, found), key=lambda p: p.start)
 
 
+# A direction opening its clause right before a spoken amount: "，输出六毛", "、输出则是八毛"
+_DIRECTED_SPOKEN = re.compile(r"[，,、；;][ \t]*(?:输入|输出)[ \t]*(?:是|为|则是|则为|才|只要|仅)?[ \t]*$")
 # The low end of a range right before an amount: "0.8—", "一到", "1~"
 _RANGE_BEFORE = re.compile(r"(?<![降涨调升提])(?:\d(?:\.\d+)?|[一二两三四五六七八九十])[ \t]*(?:—|–|-|~|～|至|到)[ \t]*(?:US\$|\$|¥|￥)?[ \t]*$")
 # An amount in another currency: "约新台币37元", "HK$3", "NT$ 37"
