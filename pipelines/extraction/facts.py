@@ -212,7 +212,7 @@ _QUOTA = _words(g.QUOTA_CUES)
 _COMPARISON = _words(g.COMPARISON_CUES)
 _LAUNCH = _words(g.LAUNCH_BASELINE_CUES)
 _LAUNCH_MOMENT = _words(g.LAUNCH_MOMENT_CUES)
-_AGO = re.compile(r"(?P<n>\d+|[一两二三四五六七八九十半]+)[ \t]*个?[ \t]*多?[ \t]*(?P<unit>年|个月|月|季度)多?(?:之)?前")  # 一个多月前
+_AGO = re.compile(r"(?P<n>\d+|[一两二三四五六七八九十半]+)[ \t]*个?[ \t]*多?[ \t]*(?P<unit>年|个月|月|季度)多?(?:之)?前")  # N个月前, N个多月前
 # Gates before the per-sentence work (see grammar.FACT_CUES and grammar.PRICE_CUES).
 _FACT_CUE = re.compile(_words(g.FACT_CUES).pattern, re.IGNORECASE)
 _PRICE_CUE = re.compile(_words(g.PRICE_CUES).pattern, re.IGNORECASE)
@@ -809,7 +809,7 @@ class _Extractor:
         """Price tables turned on their side: models across the header, directions down the first
         column ("| 参数 | GPT-4.1 | GPT-4.1 mini |" over "| 输入价格 | $2.00 / 百万 tokens | $0.40 / 百万
         tokens |"). A row whose other cells are empty names a section of the rows under it, such as
-        a time of day ("| **优惠时段价格** | | |"). A cell gives its amount and, if the table does not,
+        a time of day ("| **<time of day>价格** | | |"). A cell gives its amount and, if the table does not,
         its unit; every priced cell is one fact of its column's model."""
         norm = self.norm
         for table in TABLE.finditer(norm):
@@ -839,7 +839,7 @@ class _Extractor:
                     continue
                 label = norm[cells[0][0]:cells[0][1]].strip("*` \t")
                 if all(a == b for a, b in cells[1:]):
-                    section = condition_words(label)  # "**优惠时段价格**" → off_peak; "**标准时段价格**" → none
+                    section = condition_words(label)  # an off-peak section → off_peak; a standard one → none
                     continue
                 direction = nearest_direction(label, 0, len(label))
                 condition = condition_words(label)
@@ -883,9 +883,9 @@ class _Extractor:
 
     def _spaced_tables(self) -> None:
         """Price tables whose pipes were lost when a page was copied: a header line that names the
-        directions in order ("上下文視窗 輸入 (Input) 輸出 (Output)", "模型名稱 Input 單價 (USD / 1M
-        tokens) Output 單價 …"), then lines of a label and one amount with its currency symbol per
-        direction ("GPT-5 $1.25 $10", "標準 (< 200k) $2.00 $12.00"). The label names the model, or
+        directions in order ("<tier> 输入 (Input) 输出 (Output)", "<model> Input (USD / 1M tokens) Output
+        (USD / 1M tokens) …"), then lines of a label and one amount with its currency symbol per
+        direction ("<model> $A $B", "<tier> (< 200k) $A $B"). The label names the model, or
         a tier of the model the text before is about; the unit is in the header or the line above it."""
         norm = self.norm
         for header in _SPACED_HEADER.finditer(norm):
@@ -1556,7 +1556,7 @@ class _Extractor:
             return None
         as_of, span_start = _growth_as_of(s, verb_pos)
         if span_start is None and not as_of.text:
-            as_of = _shifted_back(norm, s, verb_pos, as_of)  # "一个多月前，…披露，…增长超10倍"
+            as_of = _shifted_back(norm, s, verb_pos, as_of)  # "N个月前，<source>披露，…增长超M倍"
         # for "是去年12月的3倍" the baseline sits between the verb and the number
         baseline_pos = q.start if times_of is not None else verb_pos
         if span_start is not None and s.baseline(baseline_pos) is None:
@@ -1617,7 +1617,7 @@ class _Extractor:
             for before in amounts_before(norm, floor, p):
                 if not any(q.amount_start < before.amount_end and before.amount_start < q.amount_end for q in mentions):
                     mentions.append(before)
-        # an amount spent is what something cost, not a price: "一个下午就烧掉了$6"
+        # an amount spent is what something cost, not a price: "<time>就烧掉了$N"
         mentions = [p for p in mentions if not SPENT.search(norm, max(s.span.start, p.amount_start - 10), p.amount_start)]
         mentions.sort(key=lambda p: p.start)
         last = self._last_denominator
@@ -1956,7 +1956,7 @@ def _shifted_back(norm: str, s: _Sentence, pos: int, as_of: DateMention) -> Date
     or a word of now stands between: "两年前是X，如今是Y")."""
     ago = _last_match(_AGO, norm, s.span.start, pos)
     if ago is not None and re.search(r"(?:较|比|相比于?|相较于?|与|和|跟)[ \t]*$", norm[max(0, ago.start() - 4):ago.start()]):
-        return as_of  # "较两年前增长二十倍": what it grew from, not when
+        return as_of  # "较N年前增长M倍": what it grew from, not when
     if ago is None or any(d.role == "as_of" and ago.end() <= d.start < pos for d in s.dates) \
             or _NOW_AGAIN.search(norm, ago.end(), pos) or not (as_of.end <= ago.start() or as_of.start == as_of.end):
         return as_of
@@ -1979,7 +1979,7 @@ def _relative_baseline(norm: str, floor: int, pos: int, as_of: DateMention, clau
     if "环比" in text:
         step = {"month": 1, "quarter": 3, "half": 6, "year": 12}.get(as_of.precision, 1)
         return DateMention(pos, pos, add_months(as_of.value, -step), as_of.precision, "baseline")
-    # (not the one that dates the figure itself: "一个多月前，…披露，…")
+    # (not the one that dates the figure itself: "N个月前，<source>披露，…")
     agos = [a for a in _AGO.finditer(norm, floor, end) if a.start() != as_of.start]
     if agos:  # "约为一年前的8倍"
         ago = agos[-1]
@@ -2036,7 +2036,7 @@ def _heads_a_section(norm: str, d: DateMention) -> bool:
     line = norm[line_start : line_end if line_end >= 0 else len(norm)]
     if line.strip(" \t#*：:") == norm[d.start:d.end].strip():
         return True
-    # a head line that opens with the date and goes on with a title: "**2024年9月24日｜第一个万亿**"
+    # a head line that opens with the date and goes on with a title: "**<date>｜<title>**"
     return bool(_HEADING_LINE.fullmatch(line)) and norm[line_start:d.start].strip(" \t#*") == ""
 
 

@@ -160,7 +160,7 @@ RATE_CUES = ("每分钟", "每秒", "每小时", "TPM", "RPM", "TPS", "QPS", "/�
 USAGE_NOUNS = ("使用量", "调用量", "消耗量", "处理量", "请求量", "用量", "消耗", "吞吐量", "调用规模", "调用数量",
                "使用数量", "消耗数量", "呼叫量", "推理量")
 
-# Words that may describe a growth noun after its multiple: "实现了超过N%的惊人增长".
+# Words that may describe a growth noun after its multiple: "实现了N%的<adjective>增长".
 GROWTH_ADJECTIVES = ("惊人", "强劲", "显著", "迅猛", "快速", "高速", "飞速", "稳健", "持续", "大幅", "巨大", "惊艳",
                      "亮眼", "可观")
 
@@ -200,7 +200,7 @@ SEGMENT_PATTERNS = (r"在([^，,。在]{1,12}?)(?:场景|领域|行业|赛道|�
 DIRECTION_CUES = {"输入": "input", "input": "input", "输出": "output", "output": "output",
                   "提示": "input", "补全": "output", "生成": "output"}
 # A direction word before one of these names the size of the prompt, a tier's condition, not the
-# direction of a price: "输入长度分为…区间", "输入区间32K-128K", "input length".
+# direction of a price: "按输入长度分档", "在输入区间<range>内", "input length".
 NOT_DIRECTION_BEFORE = ("长度", "区间", "范围", "窗口", "字数", "上下文", "length", "context")
 CONDITION_CUES = {
     "缓存未命中": "cache_miss", "未命中缓存": "cache_miss", "cache miss": "cache_miss", "未命中": "cache_miss",

@@ -44,15 +44,15 @@ _PRICE_AFTER = re.compile(
 )
 # "每百万tokens输入价格为2元", "每千 tokens 0.0008 元", "每百万输入tokens 2.5美元"
 _PRICE_BEFORE = re.compile(
-    # (without 每, a count of tokens names the denominator too: "输出 1M Token 是 10 美元")
+    # (without 每, a count of tokens names the denominator too: "输出 1M Token 是 N 美元")
     r"(?:每[ \t]*|(?<![\d.A-Za-z])(?=(?:百万|一百万|千|一千|1[ \t]*[MK])[ \t]*(?:个[ \t]*)?(?:输入|输出)?[ \t]*tokens?))"
-    # a comma may follow the token word: "每1000 Tokens,低至0.0008元"
+    # a comma may follow the token word: "每1000 Tokens,低至N元"
     r"(?:(?P<count>" + _COUNT + r")?[ \t]*" + _TOKENS + r"(?:[ \t]*[，,](?=[^，,。；;]{0,12}?\d))?"
     # "每百万个 A 美元", "每百万A美元": the count stands for tokens, right before the amount
     + r"|(?P<count_only>百万|一百万|千|一千)[ \t]*个?(?=[ \t]*(?:US\$|\$|¥|￥)?[ \t]*\d))"
     # the words between may hold a short parenthesis: "百万tokens输入(缓存命中)价格分别为A元"
     # (never over a spoken amount of its own: "每百万tokens八毛、输出八块" is two prices)
-    # or an approximation in brackets: "每百万输入tokens(约 75 万字)5美元"
+    # or an approximation in brackets: "每百万输入tokens(约 N 万字)M美元"
     + r"(?P<mid>(?:[^，,。；;\d$¥￥（(毛角]|（[^）\d]{0,10}）|\([^)\d]{0,10}\)|[（(][ \t]*(?:约|大约|相当于)[^）)]{0,14}[）)]){0,12}?)[ \t]*"
     + _AMOUNT,
     re.IGNORECASE,
@@ -89,7 +89,7 @@ def is_from_value(norm: str, floor: int, start: int, ceiling: int, end: int) -> 
 
 # "由X下调）": X is where a change started, the new price stated before it
 _CHANGED = re.compile(r"[ \t]*(?:下调|上调|调整|调低|调高|降价|涨价|下降|降低|上涨)(?:而来)?[ \t]*(?:[）)，,。；;]|$)")
-# What an amount spent came to: "一个下午就烧掉了$6", "花了12元" is a cost, not a price
+# What an amount spent came to: "<time>就烧掉了$N", "花了N元" is a cost, not a price
 SPENT = re.compile(r"(?:花了|花掉了?|烧掉了?|烧了|花费了?|支付了?|付了|消费了?|共花|总共花)[ \t]*(?:约|大约|近|超过|将近)?[ \t]*(?:US\$|\$|¥|￥)?[ \t]*$")
 
 
