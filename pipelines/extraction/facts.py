@@ -546,18 +546,17 @@ class _Extractor:
         return self._dates_of[span.start]
 
     @cached_property
-    def _section_heads(self) -> tuple[list[int], list[date | None]]:
-        """(where each heading or bold line of its own ends, the day its section is told from). A
-        head that names a date with its year ("**2024年9月24日｜…**", "## 2025年3月") is the
-        "now" of its section: "截至9月", "去年5月" and "目前" under it are told from that day, not
-        from the publish date. A head with no such date ends the section before it."""
-        ends, days = [], []
+    def _section_heads(self) -> tuple[list[int], list[DateMention | None], list[date | None]]:
+        """(where each heading or bold line of its own ends, the first date it names, the day its
+        section is told from). A head that names a date with its year ("**<date>｜<title>**",
+        "## 2025年3月") is the "now" of its section: "截至9月", "去年5月" and "目前" under it are
+        told from that day, not from the publish date. A head with no such date ends the section
+        before it."""
+        ends, stated_dates, days = [], [], []
         published = self.article.published_date
-        self._head_dates: list[DateMention | None] = []
         for head in _HEADING_LINE.finditer(self.norm):
             stated = [d for d in find_dates(self.norm, published, head.start(), head.end())
                       if d.role == "as_of" and d.text not in g.NOW_WORDS]
-            self._head_dates.append(stated[0] if stated else None)
             dated = [d for d in stated if re.search(r"\d{4}", d.text)]
             day = None
             if dated:
@@ -567,19 +566,24 @@ class _Extractor:
                        "year": date(first.value.year, 12, 31)}.get(first.precision, first.value)
                 day = min(day, published)
             ends.append(head.end())
+            stated_dates.append(stated[0] if stated else None)
             days.append(day)
-        return ends, days
+        return ends, stated_dates, days
+
+    def _section_head(self, pos: int) -> tuple[int, DateMention | None, date | None] | None:
+        """(end, first date, reference day) of the last head line before `pos`, if any."""
+        ends, stated, days = self._section_heads
+        at = bisect.bisect_right(ends, pos) - 1
+        return (ends[at], stated[at], days[at]) if at >= 0 else None
 
     def _dated_head(self, pos: int) -> DateMention | None:
         """The date, with its year, of the head of the section `pos` is in (None without one)."""
-        ends, days = self._section_heads
-        at = bisect.bisect_right(ends, pos) - 1
-        return self._head_dates[at] if at >= 0 and days[at] is not None else None
+        head = self._section_head(pos)
+        return head[1] if head is not None and head[2] is not None else None
 
     def _reference_date(self, pos: int) -> date:
-        ends, days = self._section_heads
-        at = bisect.bisect_right(ends, pos) - 1
-        return (days[at] if at >= 0 else None) or self.article.published_date
+        head = self._section_head(pos)
+        return (head[2] if head is not None else None) or self.article.published_date
 
     def _mentions(self, span: Span) -> list[Mention]:
         if span.start not in self._mentions_of:
@@ -657,10 +661,9 @@ class _Extractor:
     def _heading_date(self, pos: int) -> DateMention | None:
         """The date a Markdown heading above `pos` names ("## 5月21日：…"), or a bold line of its
         own heading the section ("**2024年9月24日｜…**" over its paragraphs)."""
-        ends, _ = self._section_heads
-        at = bisect.bisect_right(ends, pos) - 1
-        if at >= 0 and self._head_dates[at] is not None and not self.norm.startswith("#", self.norm.rfind("\n", 0, ends[at]) + 1):
-            bold = self._head_dates[at]
+        head = self._section_head(pos)
+        if head is not None and head[1] is not None and not self.norm.startswith("#", self.norm.rfind("\n", 0, head[0]) + 1):
+            bold = head[1]
             heading = self.norm.rfind("\n#", 0, pos)
             if heading < bold.start:
                 return bold
@@ -726,7 +729,7 @@ class _Extractor:
         A row may name the direction instead ("| 输入 | 2.1 | 0.3 |"). One fact per priced cell;
         the rows read here are not read again as sentences."""
         norm = self.norm
-        for table in TABLE.finditer(norm):
+        for table in self._markdown_tables:
             lines = table_lines(norm, table.start(), table.end())
             if len(lines) < 3 or any(table.start() <= a < table.end() for a, _ in self._table_rows):
                 continue  # read on its side already
@@ -793,17 +796,28 @@ class _Extractor:
                         condition = cell_condition or condition_words(header_text[column]) or row_condition
                         direction = cached_input(cell_direction or direction_of_column.get(column) or row_direction
                                                  or "unspecified", condition)
-                        self.facts.append(Fact(
-                            article_id=self.article.article_id, family="price_point", entity=entity.entity.name,
-                            metric="price_per_million_tokens", value=value, unit=PRICE_UNIT[currency], bound="eq",
-                            as_of_date=row_as_of.value, as_of_precision=row_as_of.precision,
-                            quote=self.body[row_start:row_end], char_start=row_start, char_end=row_end,
-                            currency=currency, direction=direction, condition=condition,
-                            number_start=number[0], number_end=number[1], rule="price.table_cell",
-                        ))
+                        self._table_price(entity.entity.name, value, currency, direction, condition, row_as_of,
+                                          (row_start, row_end), number, "price.table_cell")
                         taken = True
                 if taken:
                     self._table_rows.append((row_start, row_end))
+
+    @cached_property
+    def _markdown_tables(self) -> list[re.Match]:
+        """The article's Markdown tables, found once for the four table readers."""
+        return list(TABLE.finditer(self.norm))
+
+    def _table_price(self, entity: str, value: float, currency: str, direction: str, condition: str | None,
+                     as_of: DateMention, row: tuple[int, int], number: tuple[int, int], rule: str) -> None:
+        """One price point read from a table row (every table reader quotes the whole row)."""
+        self.facts.append(Fact(
+            article_id=self.article.article_id, family="price_point", entity=entity,
+            metric="price_per_million_tokens", value=value, unit=PRICE_UNIT[currency], bound="eq",
+            as_of_date=as_of.value, as_of_precision=as_of.precision,
+            quote=self.body[row[0]:row[1]], char_start=row[0], char_end=row[1],
+            currency=currency, direction=direction, condition=condition,
+            number_start=number[0], number_end=number[1], rule=rule,
+        ))
 
     def _transposed_tables(self) -> None:
         """Price tables turned on their side: models across the header, directions down the first
@@ -812,7 +826,7 @@ class _Extractor:
         a time of day ("| **<time of day>价格** | | |"). A cell gives its amount and, if the table does not,
         its unit; every priced cell is one fact of its column's model."""
         norm = self.norm
-        for table in TABLE.finditer(norm):
+        for table in self._markdown_tables:
             lines = table_lines(norm, table.start(), table.end())
             if len(lines) < 3:
                 continue
@@ -868,15 +882,9 @@ class _Extractor:
                     value, currency = price_per_million_tokens(float(amount.group("amount")), currency_unit,
                                                                token_count(unit.group("count")))
                     offset = a + norm[a:b].index(cell)
-                    self.facts.append(Fact(
-                        article_id=self.article.article_id, family="price_point", entity=model.entity.name,
-                        metric="price_per_million_tokens", value=value, unit=PRICE_UNIT[currency], bound="eq",
-                        as_of_date=as_of.value, as_of_precision=as_of.precision,
-                        quote=self.body[row_start:row_end], char_start=row_start, char_end=row_end,
-                        currency=currency, direction=cached_input(direction or "unspecified", condition),
-                        condition=condition, number_start=offset + amount.start("amount"),
-                        number_end=offset + amount.end("amount"), rule="price.table_transposed",
-                    ))
+                    self._table_price(model.entity.name, value, currency, cached_input(direction or "unspecified", condition),
+                                      condition, as_of, (row_start, row_end),
+                                      (offset + amount.start("amount"), offset + amount.end("amount")), "price.table_transposed")
                     taken = True
                 if taken:
                     self._table_rows.append((row_start, row_end))
@@ -916,20 +924,14 @@ class _Extractor:
                         value, currency = price_per_million_tokens(float(amount.group("amount")), currency_unit,
                                                                    token_count(unit.group("count")))
                         condition = condition or tier
-                        self.facts.append(Fact(
-                            article_id=self.article.article_id, family="price_point", entity=entity.entity.name,
-                            metric="price_per_million_tokens", value=value, unit=PRICE_UNIT[currency], bound="eq",
-                            as_of_date=as_of.value, as_of_precision=as_of.precision,
-                            quote=self.body[row.start():row.end()], char_start=row.start(), char_end=row.end(),
-                            currency=currency, direction=cached_input(direction, condition), condition=condition,
-                            number_start=amount.start("amount"), number_end=amount.end("amount"), rule="price.table_spaced",
-                        ))
+                        self._table_price(entity.entity.name, value, currency, cached_input(direction, condition),
+                                          condition, as_of, row.span(), amount.span("amount"), "price.table_spaced")
                     self._table_rows.append((row.start(), row.end()))
                 position = row.end() + 1
 
     def _model_above(self, pos: int) -> Mention | None:
         """The model the text right above `pos` is about: the last one named in the 1,500 characters
-        before it (its section's subject), else the one the title names."""
+        before it (its section's subject), else None."""
         floor = max(0, pos - 1500)
         models = [m for m in self.registered if floor <= m.start < pos and m.entity.kind == "model"]
         models += [m for m in self._mentions_within(Span(floor, pos)) if m.entity.kind == "model" and m.source != "registry"]
@@ -956,7 +958,7 @@ class _Extractor:
         date column ("数据时点", "截至") or the line before the table; a growth column ("增速",
         "同比") gives each row's growth ("较5月底+80%以上", "约为去年同期15倍", "环比+40%")."""
         norm = self.norm
-        for table in TABLE.finditer(norm):
+        for table in self._markdown_tables:
             lines = table_lines(norm, table.start(), table.end())
             if len(lines) < 3:
                 continue
@@ -1016,7 +1018,7 @@ class _Extractor:
         multiple column is the growth from the later value's date back to the earlier one's. Cells
         counted in 次 (calls) or marked as the author's own estimate (`*`) are not read."""
         norm = self.norm
-        for table in TABLE.finditer(norm):
+        for table in self._markdown_tables:
             lines = table_lines(norm, table.start(), table.end())
             if len(lines) < 3 or any(a <= table.start() < b for a, b in self._table_rows):
                 continue
